@@ -1,0 +1,24 @@
+//! gram-cells: TON cells, builders and slices, exotic cells, the
+//! bag-of-cells codec, dictionaries and TL-B core types, bit-exact with the
+//! reference node.
+//!
+//! ```
+//! use gram_cells::CellBuilder;
+//! let mut b = CellBuilder::new();
+//! b.store_u32(0xDEADBEEF).unwrap();
+//! let cell = b.build().unwrap();
+//! assert_eq!(cell.bit_len(), 32);
+//! let mut s = cell.as_slice();
+//! assert_eq!(s.load_u32().unwrap(), 0xDEADBEEF);
+//! ```
+
+pub mod bits;
+mod builder;
+mod cell;
+mod error;
+mod slice;
+
+pub use builder::CellBuilder;
+pub use cell::{Cell, CellType, HashBytes, LevelMask, MAX_BITS, MAX_DEPTH, MAX_LEVEL, MAX_REFS};
+pub use error::{CellError, CellResult};
+pub use slice::{bits_to_tagged_hex, parse_tagged_hex, sign_extend, CellSlice};
