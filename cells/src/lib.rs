@@ -13,10 +13,13 @@
 //! ```
 
 pub mod bits;
+pub mod boc;
 mod builder;
 mod cell;
+pub mod dict;
 mod error;
 mod slice;
+pub mod tlb;
 
 pub use builder::CellBuilder;
 pub use cell::{Cell, CellType, HashBytes, LevelMask, MAX_BITS, MAX_DEPTH, MAX_LEVEL, MAX_REFS};

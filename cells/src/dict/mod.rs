@@ -1,0 +1,1 @@
+//! Dictionaries (HashmapE) with the reference cell layout.

@@ -1,0 +1,1 @@
+//! TL-B core types.

@@ -1,0 +1,3 @@
+//! gram-vm: a TVM-compatible virtual machine with exact gas accounting.
+
+pub mod int257;
