@@ -108,18 +108,22 @@ impl CellType {
 #[derive(Clone)]
 pub struct Cell(Arc<CellInner>);
 
+/// Fields in declaration order (`repr(C)`): what parents, drops and the BoC
+/// codec read of a child (refs, hashes, depth, mask) shares the first cache
+/// lines with the reference counts; the data buffer comes last.
+#[repr(C)]
 struct CellInner {
-    data: [u8; 128],
+    refs: [Option<Cell>; MAX_REFS],
+    /// Hashes and depths of the significant levels below the top one
+    /// (empty for level-0 cells, so no allocation in the common case).
+    lower: Box<[(HashBytes, u16)]>,
+    repr_hash: HashBytes,
+    repr_depth: u16,
     bit_len: u16,
     ref_count: u8,
     cell_type: CellType,
     level_mask: LevelMask,
-    refs: [Option<Cell>; MAX_REFS],
-    repr_hash: HashBytes,
-    repr_depth: u16,
-    /// Hashes and depths of the significant levels below the top one
-    /// (empty for level-0 cells, so no allocation in the common case).
-    lower: Box<[(HashBytes, u16)]>,
+    data: [u8; 128],
 }
 
 impl Drop for CellInner {
@@ -135,8 +139,9 @@ impl Drop for CellInner {
                 pending.push(child);
             }
         }
-        while let Some(cell) = pending.pop() {
-            if let Some(mut inner) = Arc::into_inner(cell.0) {
+        while let Some(mut cell) = pending.pop() {
+            // `get_mut` (not `into_inner`) so the cell is emptied in place, not moved out.
+            if let Some(inner) = Arc::get_mut(&mut cell.0) {
                 for slot in inner.refs.iter_mut() {
                     if let Some(child) = slot.take() {
                         pending.push(child);

@@ -80,12 +80,20 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
         CellLocator::Ends(scan_cell_ends(cells_data, cell_count, ref_size)?)
     };
 
+    // How often each cell will be taken as a ref or root, so that its last
+    // user can take it instead of cloning (saves two atomic operations per ref).
+    let mut uses = count_uses(&locator, cells_data, cell_count, ref_size);
+    for &root in &root_indexes {
+        uses[root] = uses[root].saturating_add(1);
+    }
+
     // built[cell_count - 1 - i] is cell i: cells are built from the last one.
-    let mut built: Vec<Cell> = Vec::with_capacity(cell_count);
+    let mut built: Vec<Option<Cell>> = Vec::with_capacity(cell_count);
     for index in (0..cell_count).rev() {
         let (start, end) = locator.bounds(index, cells_data.len())?;
-        let cell = build_cell(index, &cells_data[start..end], ref_size, &built, &mut cache_counts)?;
-        built.push(cell);
+        let mut cells = BuiltCells { built: &mut built, uses: &mut uses, cache_counts: &mut cache_counts };
+        let cell = build_cell(index, &cells_data[start..end], ref_size, &mut cells)?;
+        built.push(Some(cell));
     }
 
     if let CellLocator::Index { cache_bits: true, .. } = locator {
@@ -96,7 +104,47 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
             }
         }
     }
-    Ok(root_indexes.into_iter().map(|i| built[cell_count - 1 - i].clone()).collect())
+    let mut cells = BuiltCells { built: &mut built, uses: &mut uses, cache_counts: &mut [] };
+    root_indexes.into_iter().map(|i| cells.take(i, cell_count)).collect()
+}
+
+/// Counts the refs to each cell that decoding will follow: the same bounds
+/// and layout checks as the build pass, so a cell skipped here makes the
+/// build pass fail; counts can only be too high (a rejected cell), never low.
+fn count_uses(locator: &CellLocator, cells_data: &[u8], cell_count: usize, ref_size: usize) -> Vec<u32> {
+    let mut uses = vec![0u32; cell_count];
+    for index in 0..cell_count {
+        let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { continue };
+        let bytes = &cells_data[start..end];
+        let Ok(layout) = CellLayout::parse(bytes, ref_size, index) else { continue };
+        for k in 0..layout.ref_count {
+            let at = layout.refs_offset + k * ref_size;
+            let target = as_c_int(read_be(&bytes[at..at + ref_size]));
+            if target > index as i64 && target < cell_count as i64 {
+                uses[target as usize] = uses[target as usize].saturating_add(1);
+            }
+        }
+    }
+    uses
+}
+
+/// The cells built so far (last cell first) with their remaining uses.
+struct BuiltCells<'a> {
+    built: &'a mut Vec<Option<Cell>>,
+    uses: &'a mut [u32],
+    cache_counts: &'a mut [u8],
+}
+
+impl BuiltCells<'_> {
+    /// Hands out cell `index`: moved out on its last use, cloned before.
+    fn take(&mut self, index: usize, cell_count: usize) -> Result<Cell, BocError> {
+        let slot = &mut self.built[cell_count - 1 - index];
+        let uses = &mut self.uses[index];
+        *uses = uses.saturating_sub(1);
+        let cell = if *uses == 0 { slot.take() } else { slot.clone() };
+        // `count_uses` never counts low, so the cell is still there.
+        cell.ok_or(BocError::InvalidCell { cell: index, source: crate::CellError::Underflow })
+    }
 }
 
 /// Counts one more reference to a cell, saturating at 2 ("referenced more than once").
@@ -228,21 +276,14 @@ fn scan_cell_ends(cells_data: &[u8], cell_count: usize, ref_size: usize) -> Resu
     Ok(ends)
 }
 
-/// Builds cell `index` from its bytes; `built` holds the cells after it,
-/// last cell first.
-fn build_cell(
-    index: usize,
-    bytes: &[u8],
-    ref_size: usize,
-    built: &[Cell],
-    cache_counts: &mut [u8],
-) -> Result<Cell, BocError> {
+/// Builds cell `index` from its bytes; `cells` holds the cells after it.
+fn build_cell(index: usize, bytes: &[u8], ref_size: usize, cells: &mut BuiltCells) -> Result<Cell, BocError> {
     let layout = CellLayout::parse(bytes, ref_size, index)?;
     if layout.end_offset != bytes.len() {
         return Err(BocError::UnusedSpace { cell: index });
     }
     // `built` has exactly the cells index + 1 .. cell_count.
-    let cell_count = index + 1 + built.len();
+    let cell_count = index + 1 + cells.built.len();
     let mut refs: [Option<Cell>; MAX_REFS] = Default::default();
     for (k, slot) in refs.iter_mut().enumerate().take(layout.ref_count) {
         let at = layout.refs_offset + k * ref_size;
@@ -254,8 +295,8 @@ fn build_cell(
         if target >= cell_count as i64 {
             return Err(BocError::RefOutOfRange { cell: index, ref_index: k, target: raw, count: cell_count });
         }
-        *slot = Some(built[cell_count - 1 - target as usize].clone());
-        count_reference(cache_counts, target as usize);
+        *slot = Some(cells.take(target as usize, cell_count)?);
+        count_reference(cells.cache_counts, target as usize);
     }
 
     let data = &bytes[layout.data_offset..layout.data_offset + layout.data_len];

@@ -9,6 +9,7 @@
 //!
 //! All walks use explicit stacks, so deep trees cannot overflow the call stack.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -65,26 +66,61 @@ pub fn encode_many(roots: &[Cell], mode: EncodeMode) -> Result<Vec<u8>, BocError
     Ok(bag.write(mode))
 }
 
-/// Hashes a cell hash by its first 8 bytes: they are already uniformly random.
+/// Passes a `u64` key through: keys are the first 8 bytes of cell hashes,
+/// which are already uniformly random.
 #[derive(Default)]
-struct CellHashHasher(u64);
+struct PassThroughHasher(u64);
 
-impl Hasher for CellHashHasher {
+impl Hasher for PassThroughHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        // `[u8; 32]` hashes as its bytes; fold in whatever comes.
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(word);
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
         }
     }
 
-    fn write_usize(&mut self, _: usize) {
-        // The length prefix of a slice carries no information here.
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+type PassThrough = BuildHasherDefault<PassThroughHasher>;
+
+/// Finds a cell's import index by its hash. The main table is keyed by the
+/// first 8 bytes of the hash (small entries, cheap to grow); a cell whose
+/// prefix is taken by another cell goes to a second table keyed by the
+/// full hash, so crafted prefix collisions stay correct.
+#[derive(Default)]
+struct CellIndex {
+    by_prefix: HashMap<u64, u32, PassThrough>,
+    by_hash: HashMap<HashBytes, u32>,
+}
+
+fn hash_prefix(hash: &HashBytes) -> u64 {
+    u64::from_le_bytes([hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7]])
+}
+
+impl CellIndex {
+    fn get(&self, hash: &HashBytes, nodes: &[Node]) -> Option<u32> {
+        let pos = *self.by_prefix.get(&hash_prefix(hash))?;
+        if nodes[pos as usize].cell.hash() == hash {
+            return Some(pos);
+        }
+        self.by_hash.get(hash).copied()
+    }
+
+    fn insert(&mut self, hash: &HashBytes, pos: u32) {
+        match self.by_prefix.entry(hash_prefix(hash)) {
+            Entry::Vacant(slot) => {
+                slot.insert(pos);
+            }
+            Entry::Occupied(_) => {
+                self.by_hash.insert(*hash, pos);
+            }
+        }
     }
 }
 
@@ -155,7 +191,7 @@ impl<'a> Bag<'a> {
             internal_refs: 0,
             internal_hashes: 0,
         };
-        let mut seen: HashMap<&'a HashBytes, u32, BuildHasherDefault<CellHashHasher>> = HashMap::default();
+        let mut seen = CellIndex::default();
         // A frame per cell being imported: the cell, how many refs are done,
         // their indexes and the running weight sum.
         struct Frame<'a> {
@@ -166,7 +202,7 @@ impl<'a> Bag<'a> {
         }
         let mut stack: Vec<Frame<'a>> = Vec::new();
         for root in roots {
-            if let Some(&pos) = seen.get(root.hash()) {
+            if let Some(pos) = seen.get(root.hash(), &bag.nodes) {
                 bag.nodes[pos as usize].should_cache = true;
                 bag.roots.push(pos);
                 continue;
@@ -175,7 +211,7 @@ impl<'a> Bag<'a> {
             while let Some(top) = stack.last_mut() {
                 if top.next < top.cell.ref_count() {
                     let Some(child) = top.cell.reference(top.next) else { break };
-                    if let Some(&pos) = seen.get(child.hash()) {
+                    if let Some(pos) = seen.get(child.hash(), &bag.nodes) {
                         let node = &mut bag.nodes[pos as usize];
                         node.should_cache = true;
                         top.refs[top.next] = pos;
@@ -429,5 +465,37 @@ fn write_cell(out: &mut Vec<u8>, cell: &Cell, with_hashes: bool) {
     if bit_len % 8 != 0 {
         let last = out.len() - 1;
         out[last] |= 0x80 >> (bit_len % 8);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(cell: &Cell) -> Node<'_> {
+        Node { cell, refs: [0; MAX_REFS], ref_count: 0, weight: 1, should_cache: false, new_index: -1 }
+    }
+
+    /// Two different cells whose hashes share the 8-byte prefix are still told apart.
+    #[test]
+    fn prefix_collisions_fall_back_to_full_hashes() {
+        let a = Cell::new(&[1], 8, &[], false).unwrap();
+        let b = Cell::new(&[2], 8, &[], false).unwrap();
+        let nodes = vec![node(&a), node(&b)];
+        let mut index = CellIndex::default();
+        // Pretend `a` owns `b`'s prefix, as a crafted collision would.
+        index.by_prefix.insert(hash_prefix(b.hash()), 0);
+        index.insert(b.hash(), 1);
+        assert_eq!(index.by_hash.len(), 1);
+        assert_eq!(index.get(b.hash(), &nodes), Some(1));
+        index.by_prefix.insert(hash_prefix(a.hash()), 0);
+        assert_eq!(index.get(a.hash(), &nodes), Some(0));
+        let c = Cell::new(&[3], 8, &[], false).unwrap();
+        assert_eq!(index.get(c.hash(), &nodes), None);
+    }
+
+    #[test]
+    fn size_fields_use_the_fewest_bytes() {
+        assert_eq!([0, 1, 255, 256, 65535, 65536, u64::MAX].map(bytes_for), [0, 1, 1, 2, 2, 3, 8]);
     }
 }
