@@ -1,7 +1,8 @@
 //! Decoding, as the reference's `BagOfCells::deserialize`: parse and check the
 //! header, check the CRC, find every cell's bytes (from the index, or by a
-//! first scan over the data), then build the cells from the last to the
-//! first so every ref is already built when its parent needs it.
+//! first scan over the data) and count the refs to each cell, then build
+//! the cells from the last to the first so every ref is already built when
+//! its parent needs it.
 //!
 //! Every count is checked against the input length before anything is
 //! allocated (each cell takes at least 2 bytes), the work is linear in the
@@ -70,19 +71,21 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
 
     let data_at = header.data_offset as usize;
     let cells_data = &data[data_at..data_at + header.data_size as usize];
+    // First pass: where each cell is (without an index), and how often each
+    // cell will be taken as a ref, so that its last user can take it instead
+    // of cloning (saves two atomic operations per ref).
+    let mut uses = vec![0u32; cell_count];
     let locator = if header.has_index {
-        CellLocator::Index {
+        let locator = CellLocator::Index {
             index: &data[header.index_offset as usize..data_at],
             offset_size: header.offset_size,
             cache_bits: header.has_cache_bits,
-        }
+        };
+        count_indexed_uses(&locator, cells_data, ref_size, &mut uses);
+        locator
     } else {
-        CellLocator::Ends(scan_cell_ends(cells_data, cell_count, ref_size)?)
+        CellLocator::Ends(scan_cells(cells_data, ref_size, &mut uses)?)
     };
-
-    // How often each cell will be taken as a ref or root, so that its last
-    // user can take it instead of cloning (saves two atomic operations per ref).
-    let mut uses = count_uses(&locator, cells_data, cell_count, ref_size);
     for &root in &root_indexes {
         uses[root] = uses[root].saturating_add(1);
     }
@@ -108,24 +111,29 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     root_indexes.into_iter().map(|i| cells.take(i, cell_count)).collect()
 }
 
-/// Counts the refs to each cell that decoding will follow: the same bounds
-/// and layout checks as the build pass, so a cell skipped here makes the
-/// build pass fail; counts can only be too high (a rejected cell), never low.
-fn count_uses(locator: &CellLocator, cells_data: &[u8], cell_count: usize, ref_size: usize) -> Vec<u32> {
-    let mut uses = vec![0u32; cell_count];
-    for index in 0..cell_count {
-        let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { continue };
-        let bytes = &cells_data[start..end];
-        let Ok(layout) = CellLayout::parse(bytes, ref_size, index) else { continue };
-        for k in 0..layout.ref_count {
-            let at = layout.refs_offset + k * ref_size;
-            let target = as_c_int(read_be(&bytes[at..at + ref_size]));
-            if target > index as i64 && target < cell_count as i64 {
-                uses[target as usize] = uses[target as usize].saturating_add(1);
-            }
+/// Counts the refs of cell `index` (those the build pass will follow) in `uses`.
+fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, uses: &mut [u32]) {
+    for k in 0..layout.ref_count {
+        let at = layout.refs_offset + k * ref_size;
+        let target = as_c_int(read_be(&bytes[at..at + ref_size]));
+        if target > index as i64 && target < uses.len() as i64 {
+            uses[target as usize] = uses[target as usize].saturating_add(1);
         }
     }
-    uses
+}
+
+/// First pass with an index: counts the refs of every cell. It makes the
+/// same bounds and layout checks as the build pass, so a cell skipped here
+/// makes the build pass fail: counts can be too high (a rejected cell),
+/// never too low.
+fn count_indexed_uses(locator: &CellLocator, cells_data: &[u8], ref_size: usize, uses: &mut [u32]) {
+    for index in 0..uses.len() {
+        let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { continue };
+        let bytes = &cells_data[start..end];
+        if let Ok(layout) = CellLayout::parse(bytes, ref_size, index) {
+            count_refs(bytes, &layout, index, ref_size, uses);
+        }
+    }
 }
 
 /// The cells built so far (last cell first) with their remaining uses.
@@ -142,7 +150,7 @@ impl BuiltCells<'_> {
         let uses = &mut self.uses[index];
         *uses = uses.saturating_sub(1);
         let cell = if *uses == 0 { slot.take() } else { slot.clone() };
-        // `count_uses` never counts low, so the cell is still there.
+        // The first pass never counts low, so the cell is still there.
         cell.ok_or(BocError::InvalidCell { cell: index, source: crate::CellError::Underflow })
     }
 }
@@ -256,13 +264,16 @@ impl CellLayout {
     }
 }
 
-/// First pass without an index: walks the cells to find where each ends;
-/// together they must fill the cell data exactly.
-fn scan_cell_ends(cells_data: &[u8], cell_count: usize, ref_size: usize) -> Result<Vec<usize>, BocError> {
+/// First pass without an index: walks the cells to find where each ends
+/// (together they must fill the cell data exactly) and counts their refs.
+fn scan_cells(cells_data: &[u8], ref_size: usize, uses: &mut [u32]) -> Result<Vec<usize>, BocError> {
+    let cell_count = uses.len();
     let mut ends = Vec::with_capacity(cell_count);
     let mut pos = 0;
     for cell in 0..cell_count {
-        let layout = CellLayout::parse(&cells_data[pos..], ref_size, cell)?;
+        let bytes = &cells_data[pos..];
+        let layout = CellLayout::parse(bytes, ref_size, cell)?;
+        count_refs(bytes, &layout, cell, ref_size, uses);
         pos += layout.end_offset;
         ends.push(pos);
     }
