@@ -23,7 +23,8 @@ fn fuzz_corpus_keeps_the_property() {
         assert!(outcome.is_ok(), "{} breaks the property", path.display());
         files += 1;
     }
-    // The seeds alone are the 208 distinct vector BoCs; about half decode.
-    assert!(files >= 208, "only {files} corpus files");
-    assert!(decoded >= 100, "only {decoded} corpus files decode");
+    // 208 distinct vector BoCs as seeds plus 277 inputs a 12-minute run found.
+    assert!(files >= 485, "only {files} corpus files");
+    assert!(decoded >= 150, "only {decoded} corpus files decode");
+    eprintln!("{files} corpus files, {decoded} decode");
 }
