@@ -89,38 +89,72 @@ impl Hasher for PassThroughHasher {
 
 type PassThrough = BuildHasherDefault<PassThroughHasher>;
 
-/// Finds a cell's import index by its hash. The main table is keyed by the
+/// Finds cells already imported, by hash, with one table operation per
+/// cell reached: a cell gets a visit number when first reached and its
+/// import index once its children are done. The main table is keyed by the
 /// first 8 bytes of the hash (small entries, cheap to grow); a cell whose
-/// prefix is taken by another cell goes to a second table keyed by the
-/// full hash, so crafted prefix collisions stay correct.
+/// prefix belongs to another cell goes to a second table keyed by the full
+/// hash, so crafted prefix collisions stay correct.
 #[derive(Default)]
-struct CellIndex {
+struct CellIndex<'a> {
     by_prefix: HashMap<u64, u32, PassThrough>,
     by_hash: HashMap<HashBytes, u32>,
+    /// Per visit number: the cell and its import index (`PENDING` until done).
+    visits: Vec<(&'a Cell, u32)>,
+}
+
+/// Import index of a cell whose children are still being imported.
+const PENDING: u32 = u32::MAX;
+
+/// What [`CellIndex::reach`] found.
+enum Reached {
+    /// An equal cell was imported before, at this index.
+    Seen(u32),
+    /// A new cell, with this visit number.
+    New(u32),
 }
 
 fn hash_prefix(hash: &HashBytes) -> u64 {
     u64::from_le_bytes([hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7]])
 }
 
-impl CellIndex {
-    fn get(&self, hash: &HashBytes, nodes: &[Node]) -> Option<u32> {
-        let pos = *self.by_prefix.get(&hash_prefix(hash))?;
-        if nodes[pos as usize].cell.hash() == hash {
-            return Some(pos);
+impl<'a> CellIndex<'a> {
+    fn with_capacity(capacity: usize) -> Self {
+        CellIndex {
+            by_prefix: HashMap::with_capacity_and_hasher(capacity, PassThrough::default()),
+            by_hash: HashMap::new(),
+            visits: Vec::with_capacity(capacity),
         }
-        self.by_hash.get(hash).copied()
     }
 
-    fn insert(&mut self, hash: &HashBytes, pos: u32) {
-        match self.by_prefix.entry(hash_prefix(hash)) {
+    /// Looks `cell` up, registering it as new if no equal cell was reached before.
+    /// An equal cell reached before is always done: a cell cannot contain itself.
+    fn reach(&mut self, cell: &'a Cell) -> Reached {
+        let visit = self.visits.len() as u32;
+        match self.by_prefix.entry(hash_prefix(cell.hash())) {
             Entry::Vacant(slot) => {
-                slot.insert(pos);
+                slot.insert(visit);
             }
-            Entry::Occupied(_) => {
-                self.by_hash.insert(*hash, pos);
+            Entry::Occupied(slot) => {
+                let (other, index) = self.visits[*slot.get() as usize];
+                if Cell::ptr_eq(other, cell) || other.hash() == cell.hash() {
+                    return Reached::Seen(index);
+                }
+                match self.by_hash.entry(*cell.hash()) {
+                    Entry::Occupied(slot) => return Reached::Seen(self.visits[*slot.get() as usize].1),
+                    Entry::Vacant(slot) => {
+                        slot.insert(visit);
+                    }
+                }
             }
         }
+        self.visits.push((cell, PENDING));
+        Reached::New(visit)
+    }
+
+    /// Records the import index of a cell whose children are done.
+    fn finish(&mut self, visit: u32, index: u32) {
+        self.visits[visit as usize].1 = index;
     }
 }
 
@@ -191,35 +225,41 @@ impl<'a> Bag<'a> {
             internal_refs: 0,
             internal_hashes: 0,
         };
-        let mut seen = CellIndex::default();
-        // A frame per cell being imported: the cell, how many refs are done,
-        // their indexes and the running weight sum.
+        let mut seen = CellIndex::with_capacity(64);
+        bag.nodes.reserve(64);
+        // A frame per cell being imported: the cell, its visit number, how
+        // many refs are done, their indexes and the running weight sum.
         struct Frame<'a> {
             cell: &'a Cell,
+            visit: u32,
             next: usize,
             refs: [u32; MAX_REFS],
             weight_sum: u32,
         }
-        let mut stack: Vec<Frame<'a>> = Vec::new();
+        let frame = |cell, visit| Frame { cell, visit, next: 0, refs: [0; MAX_REFS], weight_sum: 1 };
+        let mut stack: Vec<Frame<'a>> = Vec::with_capacity(64);
         for root in roots {
-            if let Some(pos) = seen.get(root.hash(), &bag.nodes) {
-                bag.nodes[pos as usize].should_cache = true;
-                bag.roots.push(pos);
-                continue;
+            match seen.reach(root) {
+                Reached::Seen(pos) => {
+                    bag.nodes[pos as usize].should_cache = true;
+                    bag.roots.push(pos);
+                    continue;
+                }
+                Reached::New(visit) => stack.push(frame(root, visit)),
             }
-            stack.push(Frame { cell: root, next: 0, refs: [0; MAX_REFS], weight_sum: 1 });
             while let Some(top) = stack.last_mut() {
                 if top.next < top.cell.ref_count() {
                     let Some(child) = top.cell.reference(top.next) else { break };
-                    if let Some(pos) = seen.get(child.hash(), &bag.nodes) {
-                        let node = &mut bag.nodes[pos as usize];
-                        node.should_cache = true;
-                        top.refs[top.next] = pos;
-                        top.weight_sum += u32::from(node.weight);
-                        top.next += 1;
-                        bag.internal_refs += 1;
-                    } else {
-                        stack.push(Frame { cell: child, next: 0, refs: [0; MAX_REFS], weight_sum: 1 });
+                    match seen.reach(child) {
+                        Reached::Seen(pos) => {
+                            let node = &mut bag.nodes[pos as usize];
+                            node.should_cache = true;
+                            top.refs[top.next] = pos;
+                            top.weight_sum += u32::from(node.weight);
+                            top.next += 1;
+                            bag.internal_refs += 1;
+                        }
+                        Reached::New(visit) => stack.push(frame(child, visit)),
                     }
                     continue;
                 }
@@ -234,7 +274,7 @@ impl<'a> Bag<'a> {
                     should_cache: false,
                     new_index: -1,
                 });
-                seen.insert(done.cell.hash(), pos);
+                seen.finish(done.visit, pos);
                 bag.data_bytes += plain_size(done.cell);
                 match stack.last_mut() {
                     Some(parent) => {
@@ -472,26 +512,22 @@ fn write_cell(out: &mut Vec<u8>, cell: &Cell, with_hashes: bool) {
 mod tests {
     use super::*;
 
-    fn node(cell: &Cell) -> Node<'_> {
-        Node { cell, refs: [0; MAX_REFS], ref_count: 0, weight: 1, should_cache: false, new_index: -1 }
-    }
-
     /// Two different cells whose hashes share the 8-byte prefix are still told apart.
     #[test]
     fn prefix_collisions_fall_back_to_full_hashes() {
         let a = Cell::new(&[1], 8, &[], false).unwrap();
         let b = Cell::new(&[2], 8, &[], false).unwrap();
-        let nodes = vec![node(&a), node(&b)];
+        let b_again = Cell::new(&[2], 8, &[], false).unwrap();
         let mut index = CellIndex::default();
+        assert!(matches!(index.reach(&a), Reached::New(0)));
+        index.finish(0, 10);
         // Pretend `a` owns `b`'s prefix, as a crafted collision would.
         index.by_prefix.insert(hash_prefix(b.hash()), 0);
-        index.insert(b.hash(), 1);
+        assert!(matches!(index.reach(&b), Reached::New(1)));
         assert_eq!(index.by_hash.len(), 1);
-        assert_eq!(index.get(b.hash(), &nodes), Some(1));
-        index.by_prefix.insert(hash_prefix(a.hash()), 0);
-        assert_eq!(index.get(a.hash(), &nodes), Some(0));
-        let c = Cell::new(&[3], 8, &[], false).unwrap();
-        assert_eq!(index.get(c.hash(), &nodes), None);
+        index.finish(1, 11);
+        assert!(matches!(index.reach(&b_again), Reached::Seen(11)));
+        assert!(matches!(index.reach(&a), Reached::Seen(10)));
     }
 
     #[test]
