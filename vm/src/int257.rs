@@ -571,7 +571,7 @@ fn shr_i64(a: i64, n: u32, rounding: Rounding) -> i64 {
     let floor = a >> n;
     match rounding {
         Rounding::Floor => floor,
-        Rounding::Ceil => floor + ((a & ((1i64 << n) - 1)) != 0) as i64,
+        Rounding::Ceil => floor + ((a as u64 & ((1u64 << n) - 1)) != 0) as i64,
         Rounding::Nearest => floor + ((a >> (n - 1)) & 1),
     }
 }
