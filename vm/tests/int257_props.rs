@@ -422,7 +422,8 @@ fn constants() {
     assert_eq!(WideInt::shl_of(Int257::ONE, 257), None);
     assert_eq!(WideInt::mul(Int257::MIN, Int257::MIN).shr_rem(257, Rounding::Floor), None);
     assert!(WideInt::mul(Int257::MIN, Int257::MIN).to_int257().is_none());
-    assert!(WideInt::mul(Int257::MIN, Int257::MINUS_ONE).is_negative() == false);
+    assert!(!WideInt::mul(Int257::MIN, Int257::MINUS_ONE).is_negative());
+    assert!(WideInt::mul(Int257::MIN, Int257::ONE).is_negative());
     assert_eq!(WideInt::from_int(Int257::MIN).to_int257(), Some(Int257::MIN));
     assert_eq!(WideInt::ZERO.div_rem(Int257::ZERO, Rounding::Floor), None);
 }
