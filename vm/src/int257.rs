@@ -10,8 +10,26 @@
 //! or, in the quiet instructions, into NaN.
 //!
 //! Semantics follow the reference TVM (`crypto/vm/arithops.cpp` over
-//! `td::BigInt256`, global version 12); where the reference is not plain
-//! arithmetic the method documents it (see [`Int257::shl`]).
+//! `td::BigInt256`, global version 12). Facts taken from it and checked on
+//! the reference (`conformance/vectors/int257/`):
+//!
+//! - Every result is computed exactly and then range-checked: anything
+//!   outside `[-2^256, 2^256 - 1]` is an overflow (`MAX + 1`, `-MIN`,
+//!   `ABS MIN`, `MIN / -1`, `1 << 256`, `POW2 256`, `2^255 * 2`).
+//! - Division rounds the quotient (floor, nearest with halves towards
+//!   +infinity, or ceiling) and defines the remainder as `x - q * y`; see
+//!   [`Rounding`]. Division by zero makes both results NaN.
+//! - The quotient and the remainder are checked separately: when only the
+//!   quotient overflows, quiet instructions still push the exact remainder
+//!   ([`DivRem`]). The remainder itself always fits.
+//! - `MULDIV`, `LSHIFTDIV`, `MULRSHIFT` and their `ADD` forms go through an
+//!   exact double-width intermediate ([`WideInt`]); only the final quotient
+//!   must fit (`2^255 * 4 / 8` is fine, `2^255 * 4 / 1` overflows).
+//! - One place where the reference is not plain arithmetic: `0 LSHIFT n`
+//!   overflows for `n >= 260` (see [`Int257::shl`]).
+//! - `FITS`/`UFITS` of a value that does not fit give NaN (an overflow in the
+//!   non-quiet forms); `UBITSIZE` of a negative value is a range check
+//!   error (exit 5), not an overflow.
 //!
 //! ```
 //! use gram_vm::int257::{Int257, Rounding};
@@ -228,6 +246,32 @@ impl Int257 {
             bytes[i * 8..i * 8 + 8].copy_from_slice(&limb.to_le_bytes());
         }
         num_bigint::BigInt::from_signed_bytes_le(&bytes)
+    }
+
+    /// A 256-bit unsigned big-endian number (a hash, a public key), e.g.
+    /// what `HASHCU` pushes. Always in range.
+    pub fn from_u256_be(bytes: &[u8; 32]) -> Int257 {
+        let mut limbs = [0u64; 5];
+        for (i, chunk) in bytes.chunks_exact(8).enumerate() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            limbs[3 - i] = u64::from_be_bytes(word);
+        }
+        Int257 { limbs }
+    }
+
+    /// The value as 32 big-endian bytes, if it is in `[0, 2^256)` (what
+    /// `CHKSIGNU` needs of its hash operand; a negative value is a range
+    /// check error there).
+    pub fn to_u256_be(&self) -> Option<[u8; 32]> {
+        if self.is_negative() {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for i in 0..4 {
+            out[i * 8..i * 8 + 8].copy_from_slice(&self.limbs[3 - i].to_be_bytes());
+        }
+        Some(out)
     }
 
     // ----- predicates -----
@@ -577,17 +621,24 @@ fn shr_i64(a: i64, n: u32, rounding: Rounding) -> i64 {
 }
 
 impl Ord for Int257 {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.limbs[4] as i64)
-            .cmp(&(other.limbs[4] as i64))
-            .then_with(|| self.limbs[3].cmp(&other.limbs[3]))
-            .then_with(|| self.limbs[2].cmp(&other.limbs[2]))
-            .then_with(|| self.limbs[1].cmp(&other.limbs[1]))
-            .then_with(|| self.limbs[0].cmp(&other.limbs[0]))
+        let (a, b) = (&self.limbs, &other.limbs);
+        // The top limb is the sign (signed order); the rest compare unsigned.
+        if a[4] != b[4] {
+            return (a[4] as i64).cmp(&(b[4] as i64));
+        }
+        for i in (0..4).rev() {
+            if a[i] != b[i] {
+                return a[i].cmp(&b[i]);
+            }
+        }
+        Ordering::Equal
     }
 }
 
 impl PartialOrd for Int257 {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }

@@ -261,6 +261,17 @@ proptest! {
     }
 
     #[test]
+    fn u256_bytes(bytes in any::<[u8; 32]>(), x in any_int()) {
+        let v = Int257::from_u256_be(&bytes);
+        prop_assert_eq!(big(v), BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes));
+        prop_assert_eq!(v.to_u256_be(), Some(bytes));
+        match x.to_u256_be() {
+            Some(b) => prop_assert_eq!(BigInt::from_bytes_be(num_bigint::Sign::Plus, &b), big(x)),
+            None => prop_assert!(x.is_negative()),
+        }
+    }
+
+    #[test]
     fn from_primitives(a in any::<i64>(), b in any::<u64>(), c in any::<i128>(), d in any::<u128>()) {
         prop_assert_eq!(big(Int257::from_i64(a)), BigInt::from(a));
         prop_assert_eq!(big(Int257::from_u64(b)), BigInt::from(b));

@@ -124,22 +124,24 @@ pub(crate) fn mul(a: &[u64], b: &[u64], out: &mut [u64]) {
     }
 }
 
-/// Shifts left by `shift < 64 * len` bits within the array (bits shifted
-/// out of the top are lost; callers size the array so none are).
+/// Shifts left by `shift` bits within the array (bits shifted out of the
+/// top are lost; callers size the array so none are).
+#[inline]
 pub(crate) fn shl_in_place(a: &mut [u64], shift: u32) {
-    let limbs = (shift / 64) as usize;
-    let bits = shift % 64;
     let n = a.len();
-    if limbs >= n {
+    let limb_shift = (shift / 64) as usize;
+    let bit_shift = shift % 64;
+    if limb_shift >= n {
         a.iter_mut().for_each(|l| *l = 0);
         return;
     }
-    for i in (0..n).rev() {
-        let src = i as isize - limbs as isize;
-        let hi = if src >= 0 { a[src as usize] } else { 0 };
-        let lo = if src >= 1 { a[src as usize - 1] } else { 0 };
-        a[i] = if bits == 0 { hi } else { (hi << bits) | (lo >> (64 - bits)) };
+    // Downwards, so every source limb is read before it is overwritten.
+    for i in (limb_shift..n).rev() {
+        let src = i - limb_shift;
+        let carried = if bit_shift != 0 && src > 0 { a[src - 1] >> (64 - bit_shift) } else { 0 };
+        a[i] = (a[src] << bit_shift) | carried;
     }
+    a[..limb_shift].iter_mut().for_each(|l| *l = 0);
 }
 
 /// Divides `num` by a single limb `d != 0`; the quotient replaces `num`,

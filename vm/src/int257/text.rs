@@ -76,7 +76,8 @@ impl Int257 {
         loop {
             // Peel off 19 digits at a time.
             let mut rem: u64 = 0;
-            for limb in mag.iter_mut().rev() {
+            let used = limbs::used_limbs(&mag);
+            for limb in mag[..used].iter_mut().rev() {
                 let cur = ((rem as u128) << 64) | *limb as u128;
                 *limb = (cur / DEC_CHUNK as u128) as u64;
                 rem = (cur % DEC_CHUNK as u128) as u64;
