@@ -459,7 +459,12 @@ impl Int257 {
                 return Some(DivRem { quot: Some(Int257::from_i64(q)), rem: Int257::from_i64(r) });
             }
         }
-        WideInt::from_int(*self).div_rem(y, rounding)
+        if y.is_zero() {
+            return None;
+        }
+        let (num_neg, num) = self.sign_and_magnitude();
+        let (den_neg, den) = y.sign_and_magnitude();
+        Some(wide::divide(num_neg, &num, den_neg, &den, rounding))
     }
 
     /// `(x * y) / z` with the exact 514-bit product (`MULDIVMOD` family);
@@ -493,13 +498,13 @@ impl Int257 {
     /// for `n < 260`; `0 LSHIFT 260` is an integer overflow.
     #[inline]
     pub fn shl(&self, n: u32) -> Option<Int257> {
-        if self.is_zero() {
-            return if n < 260 { Some(Int257::ZERO) } else { None };
-        }
         if n < 64 {
             if let Some(a) = self.to_i64() {
                 return Some(Int257::from_i128((a as i128) << n));
             }
+        }
+        if self.is_zero() {
+            return if n < 260 { Some(Int257::ZERO) } else { None };
         }
         if n >= 257 || self.bit_size_signed() + n > 257 {
             return None;

@@ -91,6 +91,15 @@ fn any_int() -> impl Strategy<Value = Int257> {
             mag &= pow2(len) - 1;
             in_range(&if neg { -mag } else { mag }).unwrap()
         }),
+        // Limbs of extreme shapes: these drive long division through its
+        // rare corrections (quotient estimate two too large, add-back).
+        3 => (proptest::collection::vec(limb_pattern(), 4), any::<bool>()).prop_map(|(limbs, neg)| {
+            let mut mag = BigInt::zero();
+            for l in limbs.iter().rev() {
+                mag = (mag << 64) + BigInt::from(*l);
+            }
+            in_range(&if neg { -mag } else { mag }).unwrap()
+        }),
         2 => (any::<[u64; 4]>(), any::<bool>()).prop_map(|(limbs, neg)| {
             let mut mag = BigInt::zero();
             for l in limbs.iter().rev() {
@@ -98,6 +107,19 @@ fn any_int() -> impl Strategy<Value = Int257> {
             }
             in_range(&if neg { -mag - 1 } else { mag }).unwrap()
         }),
+    ]
+}
+
+fn limb_pattern() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        Just(0u64),
+        Just(1u64),
+        Just(u64::MAX),
+        Just(u64::MAX - 1),
+        Just(1u64 << 63),
+        Just((1u64 << 63) - 1),
+        Just((1u64 << 63) + 1),
+        any::<u64>(),
     ]
 }
 

@@ -11,9 +11,6 @@ use std::cmp::Ordering;
 /// 514-bit product plus a 257-bit addend.
 pub(crate) const WIDE_LIMBS: usize = 9;
 
-/// An unsigned magnitude of up to 576 bits.
-pub(crate) type Mag = [u64; WIDE_LIMBS];
-
 /// Number of limbs up to and including the highest non-zero one (0 for zero).
 #[inline]
 pub(crate) fn used_limbs(a: &[u64]) -> usize {
@@ -144,74 +141,125 @@ pub(crate) fn shl_in_place(a: &mut [u64], shift: u32) {
     a[..limb_shift].iter_mut().for_each(|l| *l = 0);
 }
 
-/// Divides `num` by a single limb `d != 0`; the quotient replaces `num`,
-/// the remainder is returned.
-#[inline]
-fn div_rem_small(num: &mut [u64], d: u64) -> u64 {
-    let mut rem: u64 = 0;
-    for limb in num.iter_mut().rev() {
-        let cur = ((rem as u128) << 64) | *limb as u128;
-        *limb = (cur / d as u128) as u64;
-        rem = (cur % d as u128) as u64;
-    }
-    rem
+/// A normalised divisor limb (top bit set) with its reciprocal
+/// `floor((2^128 - 1) / d) - 2^64`, after Moeller and Granlund, "Improved
+/// division by invariant integers" (2011): each 128-by-64-bit division step
+/// then costs two multiplications instead of a library call.
+#[derive(Clone, Copy)]
+pub(crate) struct Reciprocal {
+    d: u64,
+    v: u64,
 }
 
-/// Truncating division of magnitudes: returns `(num / den, num % den)`.
-/// `den` must be non-zero and at most 5 limbs long (a 257-bit magnitude).
-pub(crate) fn div_rem(num: &Mag, den: &[u64]) -> (Mag, Mag) {
+impl Reciprocal {
+    /// `d` must have its top bit set.
+    pub(crate) const fn new(d: u64) -> Reciprocal {
+        // (2^128 - 1) - 2^64 d = (2^64 - 1 - d) * 2^64 + (2^64 - 1)
+        let v = ((((!d) as u128) << 64) | u64::MAX as u128) / d as u128;
+        Reciprocal { d, v: v as u64 }
+    }
+
+    /// Quotient and remainder of `(hi * 2^64 + lo) / d` for `hi < d`.
+    #[inline]
+    pub(crate) fn div2by1(&self, hi: u64, lo: u64) -> (u64, u64) {
+        let q = (self.v as u128 * hi as u128).wrapping_add(((hi as u128) << 64) | lo as u128);
+        let mut q1 = ((q >> 64) as u64).wrapping_add(1);
+        let q0 = q as u64;
+        let mut r = lo.wrapping_sub(q1.wrapping_mul(self.d));
+        if r > q0 {
+            q1 = q1.wrapping_sub(1);
+            r = r.wrapping_add(self.d);
+        }
+        if r >= self.d {
+            q1 += 1;
+            r -= self.d;
+        }
+        (q1, r)
+    }
+}
+
+/// Divides `num` by a single limb `d != 0`; the quotient replaces `num`,
+/// the remainder is returned.
+fn div_rem_limb(num: &mut [u64], d: u64) -> u64 {
+    let n = num.len();
+    if n == 0 {
+        return 0;
+    }
+    // Divide num * 2^s by d * 2^s, which has its top bit set.
+    let s = d.leading_zeros();
+    let rec = Reciprocal::new(d << s);
+    let mut r = if s == 0 { 0 } else { num[n - 1] >> (64 - s) };
+    for i in (0..n).rev() {
+        let carried = if s != 0 && i > 0 { num[i - 1] >> (64 - s) } else { 0 };
+        let (q, rest) = rec.div2by1(r, (num[i] << s) | carried);
+        num[i] = q;
+        r = rest;
+    }
+    r >> s
+}
+
+/// Truncating division of magnitudes: returns `(num / den, num % den)` for a
+/// dividend of `N <= 9` limbs and a non-zero divisor of at most 257 bits.
+pub(crate) fn div_rem<const N: usize>(num: &[u64; N], den: &[u64; 5]) -> ([u64; N], [u64; 5]) {
+    debug_assert!(N <= WIDE_LIMBS);
     let n = used_limbs(den);
-    debug_assert!(n > 0 && n <= 5, "divisor must be a non-zero 257-bit magnitude");
-    let mut quot: Mag = [0; WIDE_LIMBS];
-    let mut rem: Mag = [0; WIDE_LIMBS];
+    debug_assert!(n > 0, "division by zero");
+    let mut quot = [0u64; N];
+    let mut rem = [0u64; 5];
     let m_total = used_limbs(num);
     if cmp(num, den) == Ordering::Less {
-        rem = *num;
+        rem[..m_total].copy_from_slice(&num[..m_total]);
         return (quot, rem);
     }
     if n == 1 {
         quot = *num;
-        rem[0] = div_rem_small(&mut quot[..m_total], den[0]);
+        rem[0] = div_rem_limb(&mut quot[..m_total], den[0]);
         return (quot, rem);
     }
     // Knuth, TAOCP vol. 2, 4.3.1, algorithm D. Normalise so the divisor's
     // top limb has its high bit set; the dividend gets one extra limb.
     let shift = den[n - 1].leading_zeros();
-    let mut v = [0u64; 5];
-    v[..n].copy_from_slice(&den[..n]);
+    let mut v = *den;
     shl_in_place(&mut v[..n], shift);
     let mut u = [0u64; WIDE_LIMBS + 1];
     u[..m_total].copy_from_slice(&num[..m_total]);
     shl_in_place(&mut u[..m_total + 1], shift);
 
-    let v_top = v[n - 1] as u128;
-    let v_next = v[n - 2] as u128;
+    let v_top = v[n - 1];
+    let v_next = v[n - 2];
+    let rec = Reciprocal::new(v_top);
     for j in (0..=(m_total - n)).rev() {
-        // Estimate the quotient digit from the top two limbs, then refine it
-        // with the third so it is at most one too large.
-        let top = ((u[j + n] as u128) << 64) | u[j + n - 1] as u128;
-        let mut qhat = top / v_top;
-        let mut rhat = top % v_top;
-        while qhat > u64::MAX as u128 || qhat * v_next > ((rhat << 64) | u[j + n - 2] as u128) {
+        // Estimate the quotient digit from the top two limbs (u[j + n] <=
+        // v_top always), then refine it with the third so it is at most one
+        // too large.
+        let (u1, u0) = (u[j + n], u[j + n - 1]);
+        let (mut qhat, mut rhat, mut rhat_overflow) = if u1 >= v_top {
+            // qhat = 2^64 - 1, rhat = u1 * 2^64 + u0 - qhat * v_top = u0 + v_top.
+            let (r, o) = u0.overflowing_add(v_top);
+            (u64::MAX, r, o)
+        } else {
+            let (q, r) = rec.div2by1(u1, u0);
+            (q, r, false)
+        };
+        while !rhat_overflow && qhat as u128 * v_next as u128 > (((rhat as u128) << 64) | u[j + n - 2] as u128) {
             qhat -= 1;
-            rhat += v_top;
-            if rhat > u64::MAX as u128 {
-                break;
-            }
+            let (r, o) = rhat.overflowing_add(v_top);
+            rhat = r;
+            rhat_overflow = o;
         }
         // u[j..=j+n] -= qhat * v
-        let mut borrow: u64 = 0;
+        let mut borrow = false;
         let mut carry: u64 = 0;
         for i in 0..n {
-            let p = qhat * v[i] as u128 + carry as u128;
+            let p = qhat as u128 * v[i] as u128 + carry as u128;
             carry = (p >> 64) as u64;
             let (d1, b1) = u[i + j].overflowing_sub(p as u64);
-            let (d2, b2) = d1.overflowing_sub(borrow);
+            let (d2, b2) = d1.overflowing_sub(borrow as u64);
             u[i + j] = d2;
-            borrow = (b1 | b2) as u64;
+            borrow = b1 | b2;
         }
         let (d1, b1) = u[j + n].overflowing_sub(carry);
-        let (d2, b2) = d1.overflowing_sub(borrow);
+        let (d2, b2) = d1.overflowing_sub(borrow as u64);
         u[j + n] = d2;
         if b1 | b2 {
             // The estimate was one too large: add the divisor back.
@@ -225,7 +273,7 @@ pub(crate) fn div_rem(num: &Mag, den: &[u64]) -> (Mag, Mag) {
             }
             u[j + n] = u[j + n].wrapping_add(c as u64);
         }
-        quot[j] = qhat as u64;
+        quot[j] = qhat;
     }
     // Un-normalise the remainder.
     for i in 0..n {
@@ -238,7 +286,7 @@ pub(crate) fn div_rem(num: &Mag, den: &[u64]) -> (Mag, Mag) {
 mod tests {
     use super::*;
 
-    fn mag(limbs: &[u64]) -> Mag {
+    fn mag(limbs: &[u64]) -> [u64; WIDE_LIMBS] {
         let mut m = [0; WIDE_LIMBS];
         m[..limbs.len()].copy_from_slice(limbs);
         m
@@ -248,13 +296,28 @@ mod tests {
     fn division_reconstructs_the_dividend() {
         // Divisor with a top limb of exactly 2^63 and a dividend just below a limb boundary.
         let num = mag(&[0, 0, 0x8000_0000_0000_0000, 0x7fff_ffff_ffff_ffff]);
-        let den = [1u64, 0, 0x8000_0000_0000_0000];
+        let den = [1u64, 0, 0x8000_0000_0000_0000, 0, 0];
         let (q, r) = div_rem(&num, &den);
         let mut back = [0u64; 12];
         mul(&q, &den, &mut back);
         add_assign(&mut back, &r);
         assert_eq!(&back[..WIDE_LIMBS], &num[..]);
         assert_eq!(cmp(&r, &den), Ordering::Less);
+    }
+
+    #[test]
+    fn reciprocal_division_matches_u128() {
+        let samples = [0x8000_0000_0000_0000u64, 0x8000_0000_0000_0001, 0xFFFF_FFFF_FFFF_FFFF, 0xC0FF_EE00_1234_5678];
+        for &d in &samples {
+            let rec = Reciprocal::new(d);
+            for &hi in &[0, 1, d / 2, d - 1] {
+                for &lo in &[0, 1, u64::MAX, 0x1234_5678_9ABC_DEF0] {
+                    let n = ((hi as u128) << 64) | lo as u128;
+                    let (q, r) = rec.div2by1(hi, lo);
+                    assert_eq!((q as u128, r as u128), (n / d as u128, n % d as u128), "{hi:x}:{lo:x} / {d:x}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt;
 
 use thiserror::Error;
 
-use super::limbs;
+use super::limbs::{self, Reciprocal};
 use super::Int257;
 
 /// Why a string is not an `Int257`.
@@ -22,8 +22,10 @@ pub enum ParseIntError {
     OutOfRange,
 }
 
-/// `10^19`, the largest power of ten in a `u64`.
+/// `10^19`, the largest power of ten in a `u64` (its top bit is set, so it
+/// needs no normalising for the reciprocal division).
 const DEC_CHUNK: u64 = 10_000_000_000_000_000_000;
+const DEC_RECIPROCAL: Reciprocal = Reciprocal::new(DEC_CHUNK);
 
 impl Int257 {
     /// Parses decimal (`-123`) or hexadecimal with a `0x` prefix (`0x7f`,
@@ -78,9 +80,9 @@ impl Int257 {
             let mut rem: u64 = 0;
             let used = limbs::used_limbs(&mag);
             for limb in mag[..used].iter_mut().rev() {
-                let cur = ((rem as u128) << 64) | *limb as u128;
-                *limb = (cur / DEC_CHUNK as u128) as u64;
-                rem = (cur % DEC_CHUNK as u128) as u64;
+                let (q, r) = DEC_RECIPROCAL.div2by1(rem, *limb);
+                *limb = q;
+                rem = r;
             }
             let last = limbs::used_limbs(&mag) == 0;
             let mut written = 0;

@@ -7,7 +7,7 @@
 //! 2^512 in magnitude) plus a 257-bit addend always fits, so the intermediate
 //! never loses bits.
 
-use super::limbs::{self, Mag, WIDE_LIMBS};
+use super::limbs::{self, WIDE_LIMBS};
 use super::{Int257, Rounding};
 
 /// A signed integer of up to 576 bits (two's complement, little-endian limbs),
@@ -113,7 +113,7 @@ impl WideInt {
         Some(Int257::from_limbs_unchecked(l))
     }
 
-    fn sign_and_magnitude(&self) -> (bool, Mag) {
+    fn sign_and_magnitude(&self) -> (bool, [u64; WIDE_LIMBS]) {
         let mut m = self.limbs;
         let neg = self.is_negative();
         if neg {
@@ -131,22 +131,7 @@ impl WideInt {
         }
         let (num_neg, num) = self.sign_and_magnitude();
         let (den_neg, den) = z.sign_and_magnitude();
-        let (mut quot, mut rem) = limbs::div_rem(&num, &den);
-        let quot_neg = num_neg != den_neg;
-        let mut rem_neg = num_neg;
-        if limbs::used_limbs(&rem) != 0 && round_away(rounding, quot_neg, &rem, &den) {
-            // Move the quotient one step away from zero; the remainder then
-            // changes sign and becomes |z| - |r|.
-            limbs::increment(&mut quot);
-            let mut r = [0u64; WIDE_LIMBS];
-            r[..5].copy_from_slice(&den);
-            limbs::sub_assign(&mut r, &rem);
-            rem = r;
-            rem_neg = !num_neg;
-        }
-        // |remainder| < |divisor| <= 2^256, so it always fits.
-        let rem = Int257::from_small_magnitude(rem_neg, &rem);
-        Some(DivRem { quot: Int257::from_sign_magnitude(quot_neg, &quot), rem })
+        Some(divide(num_neg, &num, den_neg, &den, rounding))
     }
 
     /// Divides by `2^shift` (`shift <= 256`) with rounding; the remainder is
@@ -167,18 +152,42 @@ impl WideInt {
     }
 }
 
+/// Rounded division of sign-magnitude operands (`den` non-zero): the
+/// quotient `round(num / den)` and the remainder `num - q * den`.
+pub(crate) fn divide<const N: usize>(
+    num_neg: bool,
+    num: &[u64; N],
+    den_neg: bool,
+    den: &[u64; 5],
+    rounding: Rounding,
+) -> DivRem {
+    let (mut quot, mut rem) = limbs::div_rem(num, den);
+    let quot_neg = num_neg != den_neg;
+    let mut rem_neg = num_neg;
+    if rem != [0; 5] && round_away(rounding, quot_neg, &rem, den) {
+        // Move the quotient one step away from zero; the remainder then
+        // changes sign and becomes |den| - |rem|.
+        limbs::increment(&mut quot);
+        let mut r = *den;
+        limbs::sub_assign(&mut r, &rem);
+        rem = r;
+        rem_neg = !num_neg;
+    }
+    // |remainder| < |divisor| <= 2^256, so it always fits.
+    DivRem { quot: Int257::from_sign_magnitude(quot_neg, &quot), rem: Int257::from_small_magnitude(rem_neg, &rem) }
+}
+
 /// Whether a truncated quotient with non-zero remainder `rem` must move one
 /// step away from zero under `rounding` (magnitudes; `quot_neg` is the sign
 /// of the exact quotient). Nearest rounds half towards +infinity, as the
 /// reference's `R` variants do: `q = floor(x / y + 1/2)`.
-fn round_away(rounding: Rounding, quot_neg: bool, rem: &[u64], den: &[u64]) -> bool {
+fn round_away(rounding: Rounding, quot_neg: bool, rem: &[u64; 5], den: &[u64; 5]) -> bool {
     match rounding {
         Rounding::Floor => quot_neg,
         Rounding::Ceil => !quot_neg,
         Rounding::Nearest => {
             // Compare 2|r| with |y|; |r| < |y| <= 2^256, so 2|r| fits in 5 limbs.
-            let mut twice = [0u64; 5];
-            twice.copy_from_slice(&rem[..5]);
+            let mut twice = *rem;
             limbs::shl_in_place(&mut twice, 1);
             match limbs::cmp(&twice, den) {
                 std::cmp::Ordering::Greater => true,
