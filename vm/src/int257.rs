@@ -130,7 +130,7 @@ impl Int257 {
         let mut l = [0u64; 5];
         let n = mag.len().min(5);
         l[..n].copy_from_slice(&mag[..n]);
-        let fits = if neg { l[4] == 0 || (l[4] == 1 && l[..4] == [0; 4]) } else { l[4] == 0 };
+        let fits = if neg { l[4] == 0 || (l[4] == 1 && limbs::is_zero(&l[..4])) } else { l[4] == 0 };
         if !fits {
             return None;
         }
@@ -205,7 +205,7 @@ impl Int257 {
     /// The value as a `u64`, if it fits.
     #[inline]
     pub fn to_u64(&self) -> Option<u64> {
-        if self.limbs[1..] == [0; 4] {
+        if limbs::is_zero(&self.limbs[1..]) {
             Some(self.limbs[0])
         } else {
             None
@@ -226,7 +226,7 @@ impl Int257 {
     /// The value as a `u128`, if it fits.
     #[inline]
     pub fn to_u128(&self) -> Option<u128> {
-        if self.limbs[2..] == [0; 3] {
+        if limbs::is_zero(&self.limbs[2..]) {
             Some((self.limbs[1] as u128) << 64 | self.limbs[0] as u128)
         } else {
             None
@@ -279,7 +279,7 @@ impl Int257 {
     /// Whether the value is 0.
     #[inline]
     pub fn is_zero(&self) -> bool {
-        self.limbs == [0; 5]
+        limbs::is_zero(&self.limbs)
     }
 
     /// Whether the value is below 0.

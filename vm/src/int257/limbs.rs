@@ -178,6 +178,25 @@ impl Reciprocal {
     }
 }
 
+/// Shifts left by `shift < 64` bits (the normalisation step of division);
+/// bits shifted out of the top limb are lost.
+#[inline]
+fn shl_bits_in_place(a: &mut [u64], shift: u32) {
+    if shift == 0 || a.is_empty() {
+        return;
+    }
+    for i in (1..a.len()).rev() {
+        a[i] = (a[i] << shift) | (a[i - 1] >> (64 - shift));
+    }
+    a[0] <<= shift;
+}
+
+/// Whether every limb is zero.
+#[inline]
+pub(crate) fn is_zero(a: &[u64]) -> bool {
+    a.iter().fold(0, |acc, &l| acc | l) == 0
+}
+
 /// Divides `num` by a single limb `d != 0`; the quotient replaces `num`,
 /// the remainder is returned.
 fn div_rem_limb(num: &mut [u64], d: u64) -> u64 {
@@ -220,10 +239,10 @@ pub(crate) fn div_rem<const N: usize>(num: &[u64; N], den: &[u64; 5]) -> ([u64; 
     // top limb has its high bit set; the dividend gets one extra limb.
     let shift = den[n - 1].leading_zeros();
     let mut v = *den;
-    shl_in_place(&mut v[..n], shift);
+    shl_bits_in_place(&mut v[..n], shift);
     let mut u = [0u64; WIDE_LIMBS + 1];
     u[..m_total].copy_from_slice(&num[..m_total]);
-    shl_in_place(&mut u[..m_total + 1], shift);
+    shl_bits_in_place(&mut u[..m_total + 1], shift);
 
     let v_top = v[n - 1];
     let v_next = v[n - 2];

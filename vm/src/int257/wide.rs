@@ -164,7 +164,7 @@ pub(crate) fn divide<const N: usize>(
     let (mut quot, mut rem) = limbs::div_rem(num, den);
     let quot_neg = num_neg != den_neg;
     let mut rem_neg = num_neg;
-    if rem != [0; 5] && round_away(rounding, quot_neg, &rem, den) {
+    if !limbs::is_zero(&rem) && round_away(rounding, quot_neg, &rem, den) {
         // Move the quotient one step away from zero; the remainder then
         // changes sign and becomes |den| - |rem|.
         limbs::increment(&mut quot);
