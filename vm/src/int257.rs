@@ -431,6 +431,11 @@ impl Int257 {
         if la + lb > 258 {
             return None;
         }
+        if la + lb <= 128 {
+            // The product fits in a u128 (typical coin arithmetic).
+            let p = ((am[1] as u128) << 64 | am[0] as u128) * ((bm[1] as u128) << 64 | bm[0] as u128);
+            return Some(Self::from_small_magnitude(an != bn, &[p as u64, (p >> 64) as u64, 0, 0, 0]));
+        }
         let mut out = [0u64; 10];
         limbs::mul(&am, &bm, &mut out);
         Self::from_sign_magnitude(an != bn, &out)

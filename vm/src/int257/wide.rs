@@ -161,10 +161,35 @@ pub(crate) fn divide<const N: usize>(
     den: &[u64; 5],
     rounding: Rounding,
 ) -> DivRem {
-    let (mut quot, mut rem) = limbs::div_rem(num, den);
     let quot_neg = num_neg != den_neg;
+    if limbs::used_limbs(num) <= 2 && limbs::used_limbs(den) <= 2 {
+        // Both fit in 128 bits (coin amounts, most MULDIVs of them): native division.
+        let a = (num[1] as u128) << 64 | num[0] as u128;
+        let b = (den[1] as u128) << 64 | den[0] as u128;
+        let mut q = a / b;
+        let mut r = a - q * b;
+        let mut rem_neg = num_neg;
+        // r != 0 means b >= 2, so q + 1 cannot overflow.
+        if r != 0 && round_away(rounding, quot_neg, || r.cmp(&(b - r))) {
+            q += 1;
+            r = b - r;
+            rem_neg = !num_neg;
+        }
+        let limbs_of = |v: u128| [v as u64, (v >> 64) as u64, 0, 0, 0];
+        return DivRem {
+            quot: Some(Int257::from_small_magnitude(quot_neg, &limbs_of(q))),
+            rem: Int257::from_small_magnitude(rem_neg, &limbs_of(r)),
+        };
+    }
+    let (mut quot, mut rem) = limbs::div_rem(num, den);
     let mut rem_neg = num_neg;
-    if !limbs::is_zero(&rem) && round_away(rounding, quot_neg, &rem, den) {
+    let twice_rem_vs_den = || {
+        // |r| < |den| <= 2^256, so 2|r| fits in five limbs.
+        let mut twice = rem;
+        limbs::shl_in_place(&mut twice, 1);
+        limbs::cmp(&twice, den)
+    };
+    if !limbs::is_zero(&rem) && round_away(rounding, quot_neg, twice_rem_vs_den) {
         // Move the quotient one step away from zero; the remainder then
         // changes sign and becomes |den| - |rem|.
         limbs::increment(&mut quot);
@@ -177,24 +202,21 @@ pub(crate) fn divide<const N: usize>(
     DivRem { quot: Int257::from_sign_magnitude(quot_neg, &quot), rem: Int257::from_small_magnitude(rem_neg, &rem) }
 }
 
-/// Whether a truncated quotient with non-zero remainder `rem` must move one
-/// step away from zero under `rounding` (magnitudes; `quot_neg` is the sign
-/// of the exact quotient). Nearest rounds half towards +infinity, as the
-/// reference's `R` variants do: `q = floor(x / y + 1/2)`.
-fn round_away(rounding: Rounding, quot_neg: bool, rem: &[u64; 5], den: &[u64; 5]) -> bool {
+/// Whether a truncated quotient with a non-zero remainder must move one step
+/// away from zero under `rounding` (`quot_neg` is the sign of the exact
+/// quotient; `half` compares twice the remainder with the divisor, in
+/// magnitudes, and is only called for `Nearest`). Nearest rounds half
+/// towards +infinity, as the reference's `R` variants do:
+/// `q = floor(x / y + 1/2)`.
+fn round_away(rounding: Rounding, quot_neg: bool, half: impl FnOnce() -> std::cmp::Ordering) -> bool {
     match rounding {
         Rounding::Floor => quot_neg,
         Rounding::Ceil => !quot_neg,
-        Rounding::Nearest => {
-            // Compare 2|r| with |y|; |r| < |y| <= 2^256, so 2|r| fits in 5 limbs.
-            let mut twice = *rem;
-            limbs::shl_in_place(&mut twice, 1);
-            match limbs::cmp(&twice, den) {
-                std::cmp::Ordering::Greater => true,
-                std::cmp::Ordering::Equal => !quot_neg,
-                std::cmp::Ordering::Less => false,
-            }
-        }
+        Rounding::Nearest => match half() {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal => !quot_neg,
+            std::cmp::Ordering::Less => false,
+        },
     }
 }
 
