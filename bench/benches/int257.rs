@@ -18,6 +18,8 @@ fn int(text: &str) -> Int257 {
 fn operands() -> Vec<(&'static str, Int257, Int257)> {
     vec![
         ("small", Int257::from_i64(123_456_789), Int257::from_i64(-98_765)),
+        // Coin-sized: a 90-bit and a 35-bit value (products and quotients fit in 128 bits).
+        ("medium", int("0x3123456789abcdef01234"), int("-0x700001234")),
         // Full width: a 255-bit dividend and a 128-bit divisor; for mul the
         // 128 x 127-bit product fills 255 bits.
         (
@@ -32,7 +34,7 @@ fn bench_binary(c: &mut Criterion) {
     for (name, x, y) in operands() {
         let (bx, by) = (x.to_bigint(), y.to_bigint());
         // mul operands that stay in range at full width: the divisor times itself.
-        let (mx, bmx) = if name == "small" { (x, bx.clone()) } else { (y, by.clone()) };
+        let (mx, bmx) = if name == "full" { (y, by.clone()) } else { (x, bx.clone()) };
 
         let mut group = c.benchmark_group(format!("int257_{name}"));
         group.bench_function("add/Int257", |b| b.iter(|| black_box(black_box(x).checked_add(black_box(y)))));
@@ -72,6 +74,19 @@ fn bench_wide(c: &mut Criterion) {
     });
     group.bench_function("muldivmod/num-bigint", |b| {
         b.iter(|| black_box(div_floor_big(&(black_box(&bx) * black_box(&by)), black_box(&bz))))
+    });
+    // A typical fee computation: amount * price / 10^9.
+    let (cx, cy, cz) = (
+        Int257::from_i64(1_000_000_000_000_000_000),
+        Int257::from_i64(300_000_000_000_000_000),
+        Int257::from_i64(1_000_000_000),
+    );
+    let (bcx, bcy, bcz) = (cx.to_bigint(), cy.to_bigint(), cz.to_bigint());
+    group.bench_function("muldivmod_coins/Int257", |b| {
+        b.iter(|| black_box(black_box(cx).mul_div_rem(black_box(cy), black_box(cz), Rounding::Floor)))
+    });
+    group.bench_function("muldivmod_coins/num-bigint", |b| {
+        b.iter(|| black_box(div_floor_big(&(black_box(&bcx) * black_box(&bcy)), black_box(&bcz))))
     });
     group.bench_function("mulrshiftmod_200/Int257", |b| {
         b.iter(|| black_box(black_box(x).mul_shr_rem(black_box(y), 200, Rounding::Nearest)))
