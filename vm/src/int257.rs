@@ -59,9 +59,10 @@ pub struct Int257 {
 
 /// How a division or right shift rounds its quotient.
 ///
-/// The remainder is always `x - q * y`, so its sign follows from the mode:
-/// the divisor's sign for `Floor`, the opposite for `Ceil`, and
-/// `-|y|/2 <= r < |y|/2` (in the divisor's direction) for `Nearest`.
+/// The remainder is always `x - q * y`, so its range follows from the mode:
+/// `0 <= r < y` (or `y < r <= 0` for a negative divisor) for `Floor`,
+/// `-y < r <= 0` (or `0 <= r < -y`) for `Ceil`, and `-y/2 <= r < y/2` (or
+/// `y/2 < r <= -y/2`) for `Nearest`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Rounding {
     /// Towards minus infinity (the plain `DIV`, `MOD`, `RSHIFT`).
@@ -138,10 +139,9 @@ impl Int257 {
     }
 
     /// From a sign and a magnitude known to be below 2^256 (or exactly 2^256
-    /// when negative); only the low five limbs are read.
-    pub(crate) fn from_small_magnitude(neg: bool, mag: &[u64]) -> Int257 {
-        let mut l = [0u64; 5];
-        l.copy_from_slice(&mag[..5]);
+    /// when negative).
+    pub(crate) fn from_small_magnitude(neg: bool, mag: &[u64; 5]) -> Int257 {
+        let mut l = *mag;
         if neg {
             limbs::negate(&mut l);
         }

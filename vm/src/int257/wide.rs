@@ -13,6 +13,18 @@ use super::{Int257, Rounding};
 /// A signed integer of up to 576 bits (two's complement, little-endian limbs),
 /// built from `Int257` operands by exact multiplication, addition and left
 /// shift, and reduced back by a rounded division or right shift.
+///
+/// ```
+/// use gram_vm::int257::{Int257, Rounding, WideInt};
+/// // MULADDDIVMOD: (x * y + w) / z, with x * y far outside 257 bits.
+/// let (x, y, w, z) = (Int257::MAX, Int257::from_i64(2), Int257::ONE, Int257::from_i64(4));
+/// let d = WideInt::mul(x, y).add_int(w).div_rem(z, Rounding::Floor).unwrap();
+/// assert_eq!(d.quot, Int257::pow2(255).unwrap().add_small(-1));
+/// assert_eq!(d.rem, Int257::from_i64(3));
+/// // QDIVMOD of MIN by -1: the quotient overflows, the remainder is still 0.
+/// let d = Int257::MIN.div_rem_parts(Int257::MINUS_ONE, Rounding::Floor).unwrap();
+/// assert_eq!((d.quot, d.rem), (None, Int257::ZERO));
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct WideInt {
     limbs: [u64; WIDE_LIMBS],
@@ -58,8 +70,31 @@ impl WideInt {
         WideInt { limbs }
     }
 
+    /// Sign-extends an `i128`.
+    #[inline]
+    fn from_i128(v: i128) -> WideInt {
+        let mut limbs = [(v >> 127) as u64; WIDE_LIMBS];
+        limbs[0] = v as u64;
+        limbs[1] = (v >> 64) as u64;
+        WideInt { limbs }
+    }
+
+    /// The value as an `i128`, if it fits.
+    #[inline]
+    fn as_i128(&self) -> Option<i128> {
+        let fill = ((self.limbs[1] as i64) >> 63) as u64;
+        if self.limbs[2..].iter().all(|&l| l == fill) {
+            Some(((self.limbs[1] as u128) << 64 | self.limbs[0] as u128) as i128)
+        } else {
+            None
+        }
+    }
+
     /// The exact product `x * y` (up to 2^512 in magnitude).
     pub fn mul(x: Int257, y: Int257) -> WideInt {
+        if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+            return WideInt::from_i128(a as i128 * b as i128);
+        }
         let (xn, xm) = x.sign_and_magnitude();
         let (yn, ym) = y.sign_and_magnitude();
         let mut out = [0u64; 10];
@@ -129,6 +164,9 @@ impl WideInt {
         if z.is_zero() {
             return None;
         }
+        if let (Some(a), Some(b)) = (self.as_i128(), z.to_i128()) {
+            return Some(divide_u128(a < 0, a.unsigned_abs(), b < 0, b.unsigned_abs(), rounding));
+        }
         let (num_neg, num) = self.sign_and_magnitude();
         let (den_neg, den) = z.sign_and_magnitude();
         Some(divide(num_neg, &num, den_neg, &den, rounding))
@@ -161,26 +199,12 @@ pub(crate) fn divide<const N: usize>(
     den: &[u64; 5],
     rounding: Rounding,
 ) -> DivRem {
-    let quot_neg = num_neg != den_neg;
     if limbs::used_limbs(num) <= 2 && limbs::used_limbs(den) <= 2 {
-        // Both fit in 128 bits (coin amounts, most MULDIVs of them): native division.
         let a = (num[1] as u128) << 64 | num[0] as u128;
         let b = (den[1] as u128) << 64 | den[0] as u128;
-        let mut q = a / b;
-        let mut r = a - q * b;
-        let mut rem_neg = num_neg;
-        // r != 0 means b >= 2, so q + 1 cannot overflow.
-        if r != 0 && round_away(rounding, quot_neg, || r.cmp(&(b - r))) {
-            q += 1;
-            r = b - r;
-            rem_neg = !num_neg;
-        }
-        let limbs_of = |v: u128| [v as u64, (v >> 64) as u64, 0, 0, 0];
-        return DivRem {
-            quot: Some(Int257::from_small_magnitude(quot_neg, &limbs_of(q))),
-            rem: Int257::from_small_magnitude(rem_neg, &limbs_of(r)),
-        };
+        return divide_u128(num_neg, a, den_neg, b, rounding);
     }
+    let quot_neg = num_neg != den_neg;
     let (mut quot, mut rem) = limbs::div_rem(num, den);
     let mut rem_neg = num_neg;
     let twice_rem_vs_den = || {
@@ -200,6 +224,26 @@ pub(crate) fn divide<const N: usize>(
     }
     // |remainder| < |divisor| <= 2^256, so it always fits.
     DivRem { quot: Int257::from_sign_magnitude(quot_neg, &quot), rem: Int257::from_small_magnitude(rem_neg, &rem) }
+}
+
+/// [`divide`] for magnitudes that fit in 128 bits (coin amounts and most
+/// MULDIVs of them): one native division.
+fn divide_u128(num_neg: bool, a: u128, den_neg: bool, b: u128, rounding: Rounding) -> DivRem {
+    let quot_neg = num_neg != den_neg;
+    let mut q = a / b;
+    let mut r = a - q * b;
+    let mut rem_neg = num_neg;
+    // r != 0 means b >= 2, so q + 1 cannot overflow.
+    if r != 0 && round_away(rounding, quot_neg, || r.cmp(&(b - r))) {
+        q += 1;
+        r = b - r;
+        rem_neg = !num_neg;
+    }
+    let limbs_of = |v: u128| [v as u64, (v >> 64) as u64, 0, 0, 0];
+    DivRem {
+        quot: Some(Int257::from_small_magnitude(quot_neg, &limbs_of(q))),
+        rem: Int257::from_small_magnitude(rem_neg, &limbs_of(r)),
+    }
 }
 
 /// Whether a truncated quotient with a non-zero remainder must move one step
