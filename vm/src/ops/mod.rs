@@ -2,6 +2,7 @@
 
 mod consts;
 mod stack;
+mod tuple;
 
 use crate::table::TableBuilder;
 
@@ -9,4 +10,5 @@ use crate::table::TableBuilder;
 pub(crate) fn register_all(t: &mut TableBuilder) {
     stack::register(t);
     consts::register(t);
+    tuple::register(t);
 }
