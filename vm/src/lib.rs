@@ -17,6 +17,8 @@ pub mod cont;
 pub mod error;
 pub mod gas;
 pub mod int257;
+#[cfg(feature = "json")]
+pub mod json;
 mod libs;
 mod ops;
 pub mod program;
