@@ -23,7 +23,10 @@ pub enum Verdict {
     Pass,
     /// The program uses opcodes gram does not implement yet (listed).
     NotImplemented(Vec<u32>),
-    Fail { mismatch: Mismatch, report: String },
+    Fail {
+        mismatch: Mismatch,
+        report: String,
+    },
 }
 
 /// The folder holding the vectors (`conformance/vectors`).
@@ -77,7 +80,8 @@ pub fn check(vector: &Vector) -> Verdict {
     let request = match parse_request(&vector.request.to_string()) {
         Ok(r) => r,
         Err(e) => {
-            let mismatch = Mismatch { field: "request".into(), expected: "a usable request".into(), actual: e.to_string() };
+            let mismatch =
+                Mismatch { field: "request".into(), expected: "a usable request".into(), actual: e.to_string() };
             return Verdict::Fail { report: mismatch.to_string(), mismatch };
         }
     };
@@ -90,12 +94,8 @@ pub fn check(vector: &Vector) -> Verdict {
     match compare_result(&vector.expected, &actual) {
         Ok(()) => Verdict::Pass,
         Err(mismatch) => {
-            let report = format!(
-                "{} / {}: {mismatch}\n{}",
-                vector.file,
-                vector.name,
-                side_by_side(&vector.expected, &actual)
-            );
+            let report =
+                format!("{} / {}: {mismatch}\n{}", vector.file, vector.name, side_by_side(&vector.expected, &actual));
             Verdict::Fail { mismatch, report }
         }
     }
