@@ -65,7 +65,7 @@ pub const CELL_CREATE_GAS: u64 = 500;
 /// A context that counts loads (first and repeated, by cell hash, as the
 /// reference's `register_cell_load` does) and creations, and reads ordinary
 /// cells only. One counter stands for one VM run.
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub struct GasCounter {
     seen: HashSet<HashBytes>,
     /// Loads of cells not loaded before.
@@ -85,6 +85,19 @@ impl GasCounter {
     /// The gas the reference charges for the counted work.
     pub fn gas(&self) -> u64 {
         self.loads * CELL_LOAD_GAS + self.reloads * CELL_RELOAD_GAS + self.creates * CELL_CREATE_GAS
+    }
+}
+
+impl std::fmt::Debug for GasCounter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "GasCounter(loads={} reloads={} creates={} gas={})",
+            self.loads,
+            self.reloads,
+            self.creates,
+            self.gas()
+        )
     }
 }
 

@@ -37,9 +37,7 @@ mod node;
 mod order;
 mod prefix;
 
-pub use context::{
-    require_ordinary, CellContext, GasCounter, NoGas, CELL_CREATE_GAS, CELL_LOAD_GAS, CELL_RELOAD_GAS,
-};
+pub use context::{require_ordinary, CellContext, GasCounter, NoGas, CELL_CREATE_GAS, CELL_LOAD_GAS, CELL_RELOAD_GAS};
 pub use dictionary::{Dictionary, SetMode, SetOutcome};
 pub use error::{DictError, DictResult};
 pub use iter::DictIter;

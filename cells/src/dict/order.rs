@@ -66,20 +66,12 @@ fn descend<C: CellContext + ?Sized>(
 
 impl Dictionary {
     /// The smallest key and its value (`DICTMIN`; `signed` = `DICTIMIN` order).
-    pub fn min<C: CellContext + ?Sized>(
-        &self,
-        signed: bool,
-        ctx: &mut C,
-    ) -> DictResult<Option<(DictKey, CellSlice)>> {
+    pub fn min<C: CellContext + ?Sized>(&self, signed: bool, ctx: &mut C) -> DictResult<Option<(DictKey, CellSlice)>> {
         self.extreme(Direction::new(false, signed), ctx)
     }
 
     /// The largest key and its value (`DICTMAX`; `signed` = `DICTIMAX` order).
-    pub fn max<C: CellContext + ?Sized>(
-        &self,
-        signed: bool,
-        ctx: &mut C,
-    ) -> DictResult<Option<(DictKey, CellSlice)>> {
+    pub fn max<C: CellContext + ?Sized>(&self, signed: bool, ctx: &mut C) -> DictResult<Option<(DictKey, CellSlice)>> {
         self.extreme(Direction::new(true, signed), ctx)
     }
 
