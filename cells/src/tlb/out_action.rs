@@ -62,7 +62,7 @@ pub enum OutAction {
         /// Send mode flags.
         mode: u8,
         /// The message (kept in its own cell, `^(MessageRelaxed Any)`).
-        out_msg: MessageRelaxed,
+        out_msg: Box<MessageRelaxed>,
     },
     /// `action_set_code`: replace the account's code (`SETCODE`).
     SetCode {
@@ -90,7 +90,7 @@ impl Load for OutAction {
         match slice.load_u32()? {
             TAG_SEND_MSG => {
                 let mode = slice.load_u8()?;
-                let out_msg = load_ref(slice)?;
+                let out_msg = Box::new(load_ref(slice)?);
                 Ok(OutAction::SendMsg { mode, out_msg })
             }
             TAG_SET_CODE => Ok(OutAction::SetCode { new_code: slice.load_reference()? }),
@@ -118,7 +118,7 @@ impl Store for OutAction {
             OutAction::SendMsg { mode, out_msg } => {
                 builder.store_u32(TAG_SEND_MSG)?;
                 builder.store_u8(*mode)?;
-                store_ref(builder, out_msg)
+                store_ref(builder, out_msg.as_ref())
             }
             OutAction::SetCode { new_code } => {
                 builder.store_u32(TAG_SET_CODE)?;
