@@ -1,26 +1,26 @@
-//! `gram`: the command line over gram's cells, bags of cells and TVM.
+//! `gram`: the command line of the gram toolchain.
+//!
+//! Errors print one line, `error: <message>`, on stderr and exit with 1;
+//! usage errors exit with 2 (clap's convention).
 
+mod demo;
+mod error;
 mod input;
 mod run;
+mod show;
 
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use base64::Engine;
 use clap::{Parser, Subcommand};
-use thiserror::Error;
+use gram_cells::boc::{self, EncodeMode};
 
-/// Errors the CLI reports as one line on stderr.
-#[derive(Debug, Error)]
-pub enum CliError {
-    #[error("{0}")]
-    Io(String),
-    #[error("{0}")]
-    Input(String),
-    #[error("{0}")]
-    Usage(String),
-}
+use crate::error::CliError;
 
 #[derive(Parser)]
-#[command(name = "gram", version, about = "TON smart-contract toolchain: cells, bags of cells, TVM")]
+#[command(name = "gram", version, about = "Tools for TON smart contracts: cells, bags of cells, TVM")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,7 +28,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run TVM code (a bag of cells: file path or `-`, binary, hex or base64).
+    /// Inspect and re-encode bags of cells (BoC).
+    #[command(subcommand)]
+    Boc(BocCommand),
+    /// Decode the embedded wallet v4r2 code, print its tree and hash, round-trip it, and run a TVM program.
+    Demo,
+    /// Run TVM code (a BoC: file path or `-`, binary, hex or base64).
     Run {
         /// Code BoC; omit with --jsonl.
         code: Option<String>,
@@ -51,53 +56,123 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A short demo on embedded data: a TVM program through the VM and a bag-of-cells round trip.
-    Demo,
+}
+
+#[derive(Subcommand)]
+enum BocCommand {
+    /// Print the cell tree: one cell per line with hash, depth, level, kind, bits, refs and data.
+    Show {
+        /// BoC file (binary, hex or base64 text), or `-` for stdin.
+        file: String,
+    },
+    /// Print the representation hash of each root, one per line.
+    Hash {
+        /// BoC file (binary, hex or base64 text), or `-` for stdin.
+        file: String,
+    },
+    /// Re-encode in the canonical (reference serializer) layout.
+    Encode {
+        /// BoC file (binary, hex or base64 text), or `-` for stdin.
+        file: String,
+        /// Append a CRC32C checksum.
+        #[arg(long)]
+        crc32c: bool,
+        /// Write the offset index.
+        #[arg(long)]
+        index: bool,
+        /// Mark cells referenced more than once in the index (needs --index).
+        #[arg(long, requires = "index")]
+        cache_bits: bool,
+        /// Store hashes and depths with the cells the reference marks as heavy.
+        #[arg(long)]
+        int_hashes: bool,
+        /// Write to this file (binary unless --hex or --base64 is given) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write hex text (the default on stdout).
+        #[arg(long, conflicts_with = "base64")]
+        hex: bool,
+        /// Write base64 text.
+        #[arg(long)]
+        base64: bool,
+    },
 }
 
 fn main() -> ExitCode {
+    // Nothing should panic; if something does, still print one line, no backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(io::stderr(), "error: internal error: {info}");
+    }));
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Run { jsonl: true, .. } => run::jsonl().map(|()| 0),
-        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, .. } => {
-            run::run_once(run::RunArgs { code, data, stack, method_id, gas_limit, json })
-        }
-        Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
-        Command::Demo => demo(),
-    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = run(cli.command, &mut out).and_then(|code| out.flush().map_err(CliError::Stdout).map(|()| code));
     match result {
-        Ok(code) => ExitCode::from(code as u8),
+        Ok(code) => ExitCode::from(code),
+        // A reader that went away (`gram boc show x | head`) is not an error.
+        Err(CliError::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e @ CliError::Usage(_)) => {
-            eprintln!("error: {e}");
+            let _ = writeln!(io::stderr(), "error: {e}");
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
 
-/// Runs an embedded program (tuple and stack work, exact gas) and shows the
-/// bag-of-cells encoding of its code round-tripping to the same hash.
-fn demo() -> Result<i32, CliError> {
-    // PUSHINT 1; PUSHINT 2; PUSHINT 3; TUPLE 3; DUP; TLEN; SWAP; UNTUPLE 3; ROT; DEPTH
-    let program = [0x71, 0x72, 0x73, 0x6f, 0x03, 0x20, 0x6f, 0x88, 0x01, 0x6f, 0x23, 0x58, 0x68];
-    let code =
-        gram_cells::Cell::new(&program, program.len() * 8, &[], false).map_err(|e| CliError::Input(e.to_string()))?;
-    let boc = gram_cells::boc::encode(&code, gram_cells::boc::EncodeMode::PLAIN)
-        .map_err(|e| CliError::Input(e.to_string()))?;
-    let decoded = gram_cells::boc::decode_single(&boc).map_err(|e| CliError::Input(e.to_string()))?;
-    println!("code cell   {} ({} bits)", hex::encode(code.hash()), code.bit_len());
-    println!("BoC         {} ({} bytes)", hex::encode(&boc), boc.len());
-    println!("round trip  {}", if decoded.hash() == code.hash() { "same hash" } else { "DIFFERENT HASH" });
-    println!("program     PUSHINT 1; PUSHINT 2; PUSHINT 3; TUPLE 3; DUP; TLEN; SWAP; UNTUPLE 3; ROT; DEPTH");
-    let outcome = gram_vm::run(gram_vm::RunParams::new(code));
-    println!("exit {}: {}", outcome.exit_code, gram_vm::exit_code_name(outcome.exit_code));
-    println!("gas used    {}", outcome.gas_used);
-    println!("steps       {}", outcome.steps);
-    for (i, v) in outcome.stack.iter().enumerate() {
-        println!("  s{}: {}", outcome.stack.len() - 1 - i, run::describe(v));
+/// Runs a command; returns the process exit code (`gram run` exits 1 when the TVM run fails).
+fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
+    match command {
+        Command::Demo => demo::run(out).map(|()| 0),
+        Command::Run { jsonl: true, .. } => run::jsonl(out).map(|()| 0),
+        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, .. } => {
+            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json })
+        }
+        Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
+        other => run_boc(other, out).map(|()| 0),
     }
-    Ok(0)
+}
+
+fn run_boc(command: Command, out: &mut impl Write) -> Result<(), CliError> {
+    match command {
+        Command::Demo | Command::Run { .. } => unreachable!("handled by run"),
+        Command::Boc(BocCommand::Show { file }) => {
+            let (bytes, _) = input::read_boc(&file)?;
+            let roots = boc::decode(&bytes)?;
+            show::write_tree(out, &roots).map_err(CliError::Stdout)?;
+            Ok(())
+        }
+        Command::Boc(BocCommand::Hash { file }) => {
+            let (bytes, _) = input::read_boc(&file)?;
+            for root in boc::decode(&bytes)? {
+                writeln!(out, "{}", hex::encode(root.hash())).map_err(CliError::Stdout)?;
+            }
+            Ok(())
+        }
+        Command::Boc(BocCommand::Encode { file, crc32c, index, cache_bits, int_hashes, output, hex, base64 }) => {
+            let (bytes, _) = input::read_boc(&file)?;
+            let roots = boc::decode(&bytes)?;
+            let encoded = boc::encode_many(&roots, EncodeMode { index, crc32c, int_hashes, cache_bits })?;
+            let text = if base64 {
+                Some(base64::engine::general_purpose::STANDARD.encode(&encoded))
+            } else if hex || output.is_none() {
+                Some(hex::encode(&encoded))
+            } else {
+                None
+            };
+            match (output, text) {
+                (Some(path), text) => {
+                    let data = match text {
+                        Some(t) => (t + "\n").into_bytes(),
+                        None => encoded,
+                    };
+                    std::fs::write(&path, data)
+                        .map_err(|source| CliError::Write { path: path.display().to_string(), source })
+                }
+                (None, Some(t)) => writeln!(out, "{t}").map_err(CliError::Stdout),
+                (None, None) => unreachable!("text is always produced for stdout"),
+            }
+        }
+    }
 }

@@ -3,12 +3,19 @@
 
 use std::io::{BufRead, Write};
 
+use gram_cells::Cell;
+
 use gram_vm::json::{outcome_to_json, parse_request, parse_value, value_to_json};
 use gram_vm::{exit_code_name, RunParams, Value};
 use serde_json::json;
 
-use crate::input::read_cell;
-use crate::CliError;
+use crate::error::CliError;
+
+/// Reads one root cell from a BoC file or `-`.
+fn read_cell(path: &str) -> Result<Cell, CliError> {
+    let (bytes, _) = crate::input::read_boc(path)?;
+    Ok(gram_cells::boc::decode_single(&bytes)?)
+}
 
 /// Options of `gram run CODE`.
 pub struct RunArgs {
@@ -21,12 +28,10 @@ pub struct RunArgs {
 }
 
 /// `gram run --jsonl`: one request per line in, one result per line out.
-pub fn jsonl() -> Result<(), CliError> {
+pub fn jsonl(out: &mut impl Write) -> Result<(), CliError> {
     let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| CliError::Io(format!("stdin: {e}")))?;
+        let line = line.map_err(CliError::Stdin)?;
         if line.trim().is_empty() {
             continue;
         }
@@ -34,13 +39,14 @@ pub fn jsonl() -> Result<(), CliError> {
             Ok(req) => outcome_to_json(&req, &gram_vm::run(req.params.clone())),
             Err(e) => json!({ "error": e.to_string() }),
         };
-        writeln!(out, "{reply}").map_err(|e| CliError::Io(format!("stdout: {e}")))?;
+        writeln!(out, "{reply}").map_err(CliError::Stdout)?;
+        out.flush().map_err(CliError::Stdout)?;
     }
     Ok(())
 }
 
 /// `gram run CODE ...`: runs once and prints the result.
-pub fn run_once(args: RunArgs) -> Result<i32, CliError> {
+pub fn run_once(out: &mut impl Write, args: RunArgs) -> Result<u8, CliError> {
     let mut params = RunParams::new(read_cell(&args.code)?);
     if let Some(data) = &args.data {
         params.data = read_cell(data)?;
@@ -74,19 +80,23 @@ pub fn run_once(args: RunArgs) -> Result<i32, CliError> {
             "c4": outcome.committed.as_ref().map(|c| gram_vm::json::cell_to_boc_text(&c.c4)),
             "c5": outcome.committed.as_ref().map(|c| gram_vm::json::cell_to_boc_text(&c.c5)),
         });
-        println!("{doc}");
+        writeln!(out, "{doc}").map_err(CliError::Stdout)?;
     } else {
-        println!("exit {}: {}", outcome.exit_code, exit_code_name(outcome.exit_code));
-        println!("gas used: {}", outcome.gas_used);
-        println!("steps: {}", outcome.steps);
-        println!("stack ({} entries, bottom first):", outcome.stack.len());
+        let mut text = format!(
+            "exit {}: {}\ngas used: {}\nsteps: {}\nstack ({} entries, bottom first):\n",
+            outcome.exit_code,
+            exit_code_name(outcome.exit_code),
+            outcome.gas_used,
+            outcome.steps,
+            outcome.stack.len()
+        );
         for (i, v) in outcome.stack.iter().enumerate() {
-            println!("  {i}: {}", describe(v));
+            text.push_str(&format!("  {i}: {}\n", describe(v)));
         }
         if let Some(c) = &outcome.committed {
-            println!("c4: {}", hex::encode(c.c4.hash()));
-            println!("c5: {}", hex::encode(c.c5.hash()));
+            text.push_str(&format!("c4: {}\nc5: {}\n", hex::encode(c.c4.hash()), hex::encode(c.c5.hash())));
         }
+        out.write_all(text.as_bytes()).map_err(CliError::Stdout)?;
     }
     Ok(if outcome.success() { 0 } else { 1 })
 }

@@ -71,8 +71,8 @@ fn run_human_and_json_output() {
 fn demo_runs() {
     let (code, out, _) = gram(&["demo"], "");
     assert_eq!(code, 0);
-    assert!(out.contains("round trip  same hash"));
-    assert!(out.contains("gas used    215"));
+    assert!(out.contains("matches the published wallet v4r2 code hash"), "{out}");
+    assert!(out.contains("exit 0: success, gas used 215, steps 11"), "{out}");
 }
 
 #[test]
