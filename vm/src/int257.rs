@@ -31,6 +31,12 @@ impl Int257 {
     pub fn to_i64(&self) -> Option<i64> {
         i64::try_from(self.0).ok()
     }
+    pub fn to_u64(&self) -> Option<u64> {
+        u64::try_from(self.0).ok()
+    }
+    pub fn from_bigint(v: &num_bigint::BigInt) -> Option<Self> {
+        i128::try_from(v).ok().map(Int257)
+    }
     pub fn is_zero(&self) -> bool {
         self.0 == 0
     }

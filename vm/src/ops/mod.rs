@@ -1,5 +1,6 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
+mod cells;
 mod consts;
 mod stack;
 
@@ -9,4 +10,5 @@ use crate::table::TableBuilder;
 pub(crate) fn register_all(t: &mut TableBuilder) {
     stack::register(t);
     consts::register(t);
+    cells::register(t);
 }
