@@ -60,11 +60,8 @@ fn exec_binary_test(vm: &mut Vm, ins: &Instr) -> Exec {
     } else {
         let (a, b) = if op & 1 != 0 { (&s2, &s1) } else { (&s1, &s2) };
         let proper = op & 2 != 0;
-        let fits = if proper {
-            a.remaining_bits() < b.remaining_bits()
-        } else {
-            a.remaining_bits() <= b.remaining_bits()
-        };
+        let fits =
+            if proper { a.remaining_bits() < b.remaining_bits() } else { a.remaining_bits() <= b.remaining_bits() };
         fits && if op & 4 != 0 { is_suffix_of(a, b) } else { b.starts_with(a) }
     };
     vm.push_bool(result);
@@ -88,8 +85,7 @@ pub(super) fn register(t: &mut TableBuilder) {
     t.simple(0xc703, 16, "SDFIRST", exec_unary_test);
     t.simple(0xc704, 16, "SDLEXCMP", exec_sdlexcmp);
     t.simple(0xc705, 16, "SDEQ", exec_binary_test);
-    const PFX: [&str; 8] =
-        ["SDPFX", "SDPFXREV", "SDPPFX", "SDPPFXREV", "SDSFX", "SDSFXREV", "SDPSFX", "SDPSFXREV"];
+    const PFX: [&str; 8] = ["SDPFX", "SDPFXREV", "SDPPFX", "SDPPFXREV", "SDSFX", "SDSFXREV", "SDPSFX", "SDPSFXREV"];
     for (i, name) in PFX.into_iter().enumerate() {
         t.simple(0xc708 + i as u32, 16, name, exec_binary_test);
     }
