@@ -1,5 +1,6 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
+mod cells;
 mod consts;
 mod stack;
 mod tuple;
@@ -11,4 +12,5 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     stack::register(t);
     consts::register(t);
     tuple::register(t);
+    cells::register(t);
 }
