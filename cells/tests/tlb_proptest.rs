@@ -194,8 +194,8 @@ fn out_action() -> impl Strategy<Value = OutAction> {
         (any::<u8>(), message_relaxed()).prop_map(|(mode, m)| OutAction::SendMsg { mode, out_msg: Box::new(m) }),
         small_cell().prop_map(|new_code| OutAction::SetCode { new_code }),
         (any::<u8>(), currency()).prop_map(|(mode, currency)| OutAction::ReserveCurrency { mode, currency }),
-        (0u8..=2, any::<HashBytes>()).prop_map(|(mode, h)| OutAction::ChangeLibrary { mode, libref: LibRef::Hash(h) }),
-        (0u8..=2, small_cell()).prop_map(|(mode, c)| OutAction::ChangeLibrary { mode, libref: LibRef::Cell(c) }),
+        (0u8..128, any::<HashBytes>()).prop_map(|(mode, h)| OutAction::ChangeLibrary { mode, libref: LibRef::Hash(h) }),
+        (0u8..128, small_cell()).prop_map(|(mode, c)| OutAction::ChangeLibrary { mode, libref: LibRef::Cell(c) }),
     ]
 }
 
@@ -288,7 +288,7 @@ fn load_everything(cell: &Cell) {
     let _ = VarInt::<16>::load_from_cell(cell);
     let _ = ExtraCurrencies::load_from_cell(cell);
     let _ = ExtraCurrencies::from_root(Some(cell.clone()));
-    let _ = Libraries::from_root(Some(cell.clone()));
+    let _ = Libraries::from_root(Some(cell.clone())).entries();
     let _ = CurrencyCollection::load_from_cell(cell);
     let _ = StateInit::load_from_cell(cell);
     let _ = CommonMsgInfo::load_from_cell(cell);
