@@ -449,3 +449,26 @@ fn out_lists_match_reference() {
         assert_eq!(OutList::from_cell(&cell).unwrap(), expected, "{name}");
     }
 }
+
+#[test]
+fn c5_lists_are_accepted_exactly_when_the_node_accepts_them() {
+    let v = vectors();
+    let cases = vectors_of(&v, "c5_validity");
+    assert!(cases.len() >= 40, "too few c5 validity vectors");
+    assert!(cases.iter().any(|c| !b(&c["params"], "valid")), "no invalid c5 vectors");
+    for vector in cases {
+        let name = s(vector, "name");
+        let cell = boc_to_cell(s(vector, "boc"));
+        assert_eq!(hex::encode(cell.hash()), s(vector, "hash"), "{name}: BoC root hash");
+        let parsed = OutList::from_cell(&cell);
+        let valid = b(&vector["params"], "valid");
+        assert_eq!(parsed.is_ok(), valid, "{name}: node says valid = {valid}, gram says {parsed:?}");
+        if !valid && u(&vector["params"], "result_code") == 32 {
+            // 32 = "action list invalid": a node with data but no next reference.
+            assert!(
+                matches!(parsed, Err(TlbError::InvalidData { ty: "OutList", .. })),
+                "{name}: expected the missing-prev error, got {parsed:?}"
+            );
+        }
+    }
+}

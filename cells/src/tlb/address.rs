@@ -91,11 +91,6 @@ impl StdAddr {
         StdAddr { anycast: None, workchain, address }
     }
 
-    /// Bits the address takes in a cell, tag included.
-    pub fn bit_len(&self) -> usize {
-        2 + 1 + self.anycast.map_or(0, |a| 5 + a.depth as usize) + 8 + 256
-    }
-
     /// Reads the fields after the `$10` tag.
     fn load_body(slice: &mut CellSlice) -> Result<Self, TlbError> {
         let anycast = Option::<Anycast>::load(slice)?;

@@ -48,12 +48,11 @@ fn walk(
     let below = remaining - label_len;
     if below == 0 {
         on_leaf(key, &mut slice)?;
+        ensure_used_up(&slice)?;
     } else {
         let left = slice.load_reference()?;
         let right = slice.load_reference()?;
-        if !slice.is_empty() {
-            return Err(TlbError::TrailingData { ty: TY });
-        }
+        ensure_used_up(&slice)?;
         let fork_len = key.bit_len();
         for (bit, child) in [(false, &left), (true, &right)] {
             key.push(bit);
@@ -61,11 +60,17 @@ fn walk(
             key.truncate(fork_len);
         }
     }
-    if !slice.is_empty() {
-        return Err(TlbError::TrailingData { ty: TY });
-    }
     key.truncate(prefix_len);
     Ok(())
+}
+
+/// A node must fill its cell: no bits or refs may be left.
+fn ensure_used_up(slice: &CellSlice) -> Result<(), TlbError> {
+    if slice.is_empty() {
+        Ok(())
+    } else {
+        Err(TlbError::TrailingData { ty: TY })
+    }
 }
 
 /// Reads an `HmLabel ~l max_len`, appends its bits to `key`, returns `l`.

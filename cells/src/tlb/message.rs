@@ -28,7 +28,9 @@ pub struct InitField {
     pub in_ref: bool,
 }
 
-/// The `body` field (`Either X ^X` with `X = Any`).
+/// The `body` field (`Either X ^X` with `X = Any`). The node's validator
+/// refuses an exotic cell as the `^X` body (while refs inside an inline
+/// body may be anything), so `Ref` must hold an ordinary cell.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MessageBody {
     /// `left$0`: the body is the rest of the message cell; the cell holds
@@ -78,7 +80,11 @@ impl<I: Load> Load for Message<I> {
             None
         };
         let body = if slice.load_bit()? {
-            MessageBody::Ref(slice.load_reference()?)
+            let cell = slice.load_reference()?;
+            if cell.is_exotic() {
+                return Err(TlbError::UnexpectedExotic { ty: "message body" });
+            }
+            MessageBody::Ref(cell)
         } else {
             // `X = Any` takes everything that is left.
             let rest = slice.to_cell()?;
@@ -113,6 +119,9 @@ impl<I: Store> Store for Message<I> {
                 builder.store_slice(&ordinary_slice(cell, "inline message body")?)?;
             }
             MessageBody::Ref(cell) => {
+                if cell.is_exotic() {
+                    return Err(TlbError::UnexpectedExotic { ty: "message body" });
+                }
                 builder.store_bit(true)?;
                 builder.store_reference(cell.clone())?;
             }

@@ -159,3 +159,70 @@ impl<T: Store> Store for Option<T> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values wider than their field are refused when written, never truncated.
+    #[test]
+    fn stores_refuse_values_wider_than_their_field() {
+        let too_wide = |r: Result<Cell, TlbError>| matches!(r, Err(TlbError::OutOfRange { .. }));
+        assert!(too_wide(Coins(Coins::MAX.0 + 1).to_cell()));
+        assert!(Coins::MAX.to_cell().is_ok());
+        assert!(too_wide(VarUint::<16>(num_bigint::BigUint::from(1u8) << 120u32).to_cell()));
+        assert!(too_wide(VarInt::<16>(num_bigint::BigInt::from(1u8) << 119u32).to_cell()));
+        assert!(VarInt::<16>(-(num_bigint::BigInt::from(1u8) << 119u32)).to_cell().is_ok());
+        assert!(too_wide(StateInit { split_depth: Some(32), ..StateInit::default() }.to_cell()));
+        let long = BitString::new(&[0u8; 64], 512).unwrap();
+        assert!(too_wide(VarAddr { anycast: None, workchain: 0, address: long.clone() }.to_cell()));
+        assert!(too_wide(ExtAddr { address: long }.to_cell()));
+        let lib = OutAction::ChangeLibrary { mode: 128, libref: LibRef::Hash([0; 32]) };
+        assert!(too_wide(lib.to_cell()));
+        assert!(OutAction::ChangeLibrary { mode: 127, libref: LibRef::Hash([0; 32]) }.to_cell().is_ok());
+    }
+
+    #[test]
+    fn anycast_bounds() {
+        assert!(Anycast::new(0, 0).is_err());
+        assert!(Anycast::new(31, 0).is_err());
+        assert!(Anycast::new(3, 8).is_err());
+        assert_eq!(Anycast::new(30, (1 << 30) - 1).unwrap().prefix(), (1 << 30) - 1);
+    }
+
+    #[test]
+    fn exotic_ref_body_is_refused_both_ways() {
+        let mut data = vec![2u8];
+        data.extend_from_slice(&[7u8; 32]);
+        let library = Cell::new(&data, 8 + 256, &[], true).unwrap();
+        let info = CommonMsgInfo::ExtIn(ExtInMsgInfo {
+            src: MsgAddressExt::None,
+            dest: MsgAddressInt::Std(StdAddr::new(0, [1; 32])),
+            import_fee: Coins(0),
+        });
+        let mut message = Message::from(info);
+        message.body = MessageBody::Ref(library.clone());
+        assert_eq!(message.to_cell(), Err(TlbError::UnexpectedExotic { ty: "message body" }));
+        // The same bits written by hand are refused when read.
+        let mut b = CellBuilder::new();
+        message.info.store(&mut b).unwrap();
+        b.store_bit(false).unwrap();
+        b.store_bit(true).unwrap();
+        b.store_reference(library).unwrap();
+        let cell = b.build().unwrap();
+        assert_eq!(
+            Message::<CommonMsgInfo>::load_from_cell(&cell),
+            Err(TlbError::UnexpectedExotic { ty: "message body" })
+        );
+    }
+
+    #[test]
+    fn load_from_cell_wants_the_whole_cell() {
+        let mut b = CellBuilder::new();
+        Coins(5).store(&mut b).unwrap();
+        b.store_bit(true).unwrap();
+        let cell = b.build().unwrap();
+        assert_eq!(Coins::load_from_cell(&cell), Err(TlbError::TrailingData { ty: "Coins" }));
+        assert_eq!(Coins::load(&mut cell.as_slice()), Ok(Coins(5)));
+    }
+}

@@ -8,8 +8,13 @@
 //! action_reserve_currency#36e6b809 mode:(## 8) currency:CurrencyCollection = OutAction;
 //! libref_hash$0 lib_hash:bits256 = LibRef;
 //! libref_ref$1 library:^Cell = LibRef;
-//! action_change_library#26fa1dd4 mode:(## 7) { mode <= 2 } libref:LibRef = OutAction;
+//! action_change_library#26fa1dd4 mode:(## 7) libref:LibRef = OutAction;
 //! ```
+//!
+//! Older `block.tlb` texts add `{ mode <= 2 }` to `action_change_library`;
+//! the node no longer has that constraint (mode +16 means "bounce on
+//! failure") and checks the mode when it runs the action, so any 7-bit mode
+//! reads here, as it passes the node's validation of the list.
 
 use crate::{Cell, CellBuilder, CellSlice, HashBytes};
 
@@ -20,8 +25,8 @@ const TAG_SET_CODE: u32 = 0xad4de08e;
 const TAG_RESERVE_CURRENCY: u32 = 0x36e6b809;
 const TAG_CHANGE_LIBRARY: u32 = 0x26fa1dd4;
 
-/// Largest `action_change_library` mode the scheme allows.
-const MAX_CHANGE_LIBRARY_MODE: u8 = 2;
+/// `action_change_library` modes are 7 bits.
+const CHANGE_LIBRARY_MODE_BITS: usize = 7;
 
 /// `LibRef`: a library named by hash or given as a cell.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -78,7 +83,7 @@ pub enum OutAction {
     },
     /// `action_change_library`: add or remove a library (`SETLIBCODE`, `CHANGELIB`).
     ChangeLibrary {
-        /// 0 = remove, 1 = add private, 2 = add public (7 bits, at most 2).
+        /// 0 = remove, 1 = add private, 2 = add public, +16 = bounce on failure (7 bits).
         mode: u8,
         /// The library.
         libref: LibRef,
@@ -100,10 +105,7 @@ impl Load for OutAction {
                 Ok(OutAction::ReserveCurrency { mode, currency })
             }
             TAG_CHANGE_LIBRARY => {
-                let mode = slice.load_uint(7)? as u8;
-                if mode > MAX_CHANGE_LIBRARY_MODE {
-                    return Err(TlbError::InvalidData { ty: "action_change_library", reason: "mode must be <= 2" });
-                }
+                let mode = slice.load_uint(CHANGE_LIBRARY_MODE_BITS)? as u8;
                 let libref = LibRef::load(slice)?;
                 Ok(OutAction::ChangeLibrary { mode, libref })
             }
@@ -131,11 +133,11 @@ impl Store for OutAction {
                 currency.store(builder)
             }
             OutAction::ChangeLibrary { mode, libref } => {
-                if *mode > MAX_CHANGE_LIBRARY_MODE {
+                if *mode as usize >> CHANGE_LIBRARY_MODE_BITS != 0 {
                     return Err(TlbError::OutOfRange { ty: "action_change_library mode" });
                 }
                 builder.store_u32(TAG_CHANGE_LIBRARY)?;
-                builder.store_uint(*mode as u64, 7)?;
+                builder.store_uint(*mode as u64, CHANGE_LIBRARY_MODE_BITS)?;
                 libref.store(builder)
             }
         }

@@ -9,7 +9,11 @@
 //! ```
 //!
 //! Since global version 10 the node calls `split_depth` `fixed_prefix_length`;
-//! the layout is unchanged.
+//! the layout is unchanged. The node now reads `library` as `Maybe ^Cell`
+//! when it validates a message (same bits as the `HashmapE`, but the
+//! contents are not checked: a message whose state init carries a malformed
+//! library dictionary passes validation and fails only when used), so
+//! [`Libraries`] accepts any root and checks it only when its entries are read.
 
 use std::collections::BTreeMap;
 
@@ -63,8 +67,9 @@ impl Store for SimpleLib {
     }
 }
 
-/// The library dictionary `HashmapE 256 SimpleLib`, kept as its root cell
-/// (checked to be well formed whenever one is made or read).
+/// The library dictionary `HashmapE 256 SimpleLib`, kept as its root cell.
+/// Reading a `StateInit` takes the root as it is (see the module notes);
+/// [`Libraries::entries`] checks the dictionary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Libraries {
     root: Option<Cell>,
@@ -79,12 +84,9 @@ impl Libraries {
         Libraries { root: None }
     }
 
-    /// Wraps an existing dictionary root after checking its structure.
-    pub fn from_root(root: Option<Cell>) -> Result<Self, TlbError> {
-        if let Some(root) = &root {
-            visit(root, &mut |_, _| Ok(()))?;
-        }
-        Ok(Libraries { root })
+    /// Wraps a dictionary root as it is (any cell, as the node accepts).
+    pub fn from_root(root: Option<Cell>) -> Self {
+        Libraries { root }
     }
 
     /// Builds the dictionary with the reference's layout. Keys are taken as
@@ -109,7 +111,8 @@ impl Libraries {
         self.root.is_none()
     }
 
-    /// The entries: key -> library.
+    /// The entries: key -> library. Fails if the root is not a well-formed
+    /// `Hashmap 256 SimpleLib`.
     pub fn entries(&self) -> Result<BTreeMap<HashBytes, SimpleLib>, TlbError> {
         let mut out = BTreeMap::new();
         if let Some(root) = &self.root {
@@ -134,7 +137,7 @@ fn visit(root: &Cell, f: &mut dyn FnMut(HashBytes, SimpleLib) -> Result<(), TlbE
 
 impl Load for Libraries {
     fn load(slice: &mut CellSlice) -> Result<Self, TlbError> {
-        Self::from_root(load_maybe_ref(slice)?)
+        Ok(Self::from_root(load_maybe_ref(slice)?))
     }
 }
 

@@ -817,6 +817,147 @@ for (let i = 0; i < listLengths.length; i++) {
 }
 
 // ---------------------------------------------------------------------------
+// Which c5 lists the node accepts: each list is installed as c5 by a contract
+// on @ton/sandbox's emulator, and the action phase's validity pre-pass (the
+// reference's t_OutListNode.validate_ref over every node) is recorded.
+// ---------------------------------------------------------------------------
+const { Blockchain, internal } = require('@ton/sandbox');
+const chain = await Blockchain.create();
+let deployed = 0;
+async function actionPhase(c5) {
+    // PUSHREF c5; POPCTR c5 -- then the compute phase ends with exit code 0.
+    const code = beginCell().storeUint(0x88, 8).storeRef(c5).storeUint(0xed55, 16).endCell();
+    const data = beginCell().storeUint(deployed++, 32).endCell();
+    const init = { code, data };
+    const r = await chain.sendMessage(
+        internal({
+            from: new Address(0, Buffer.alloc(32, 1)),
+            to: core.contractAddress(0, init),
+            value: 10_000_000_000n,
+            stateInit: init,
+            bounce: false,
+        }),
+    );
+    const d = r.transactions[0].description;
+    if (d.type !== 'generic' || d.computePhase.type !== 'vm' || d.computePhase.exitCode !== 0 || !d.actionPhase)
+        throw new Error('c5 test contract did not reach the action phase');
+    return { valid: d.actionPhase.valid, result_code: d.actionPhase.resultCode };
+}
+const c5Cases = [];
+for (const v of vectors.filter((x) => x.kind === 'out_list')) c5Cases.push([`out_list_vector/${v.name.slice(9)}`, Cell.fromBase64(v.boc)]);
+{
+    const empty = () => beginCell().endCell();
+    const libCell = new Cell({ exotic: true, bits: beginCell().storeUint(2, 8).storeBuffer(rbytes(32)).endCell().bits });
+    const garbage = beginCell().storeUint(0xff, 8).endCell();
+    const node = (prev, action) => {
+        const b = beginCell().storeRef(prev);
+        action(b);
+        return b.endCell();
+    };
+    const setCode = (b) => b.storeUint(0xad4de08e, 32).storeRef(empty());
+    const send = (m, mode = 1) => (b) => b.storeUint(0x0ec3c86d, 32).storeUint(mode, 8).storeRef(m);
+    const stdDest = (b) => b.storeUint(0b100, 3).storeInt(0, 8).storeBuffer(Buffer.alloc(32, 7));
+    // A relaxed internal header; `dest` and `value` are replaceable.
+    const intHeader = ({ dest = stdDest, value = (b) => b.storeCoins(1000n).storeBit(0), src = (b) => b.storeUint(0, 2) } = {}) => (b) => {
+        b.storeUint(0b0110, 4);
+        src(b);
+        dest(b);
+        value(b);
+        b.storeCoins(0n).storeCoins(0n).storeUint(0, 64).storeUint(0, 32);
+    };
+    const msgCell = ({ header = intHeader(), init = (b) => b.storeBit(0), body = (b) => b.storeBit(0) } = {}) => {
+        const b = beginCell();
+        header(b);
+        init(b);
+        body(b);
+        return b.endCell();
+    };
+    const one = (action) => node(empty(), action);
+    const ecDictCell = (build) => {
+        const b = beginCell();
+        build(b);
+        return b.endCell();
+    };
+    const withEc = (root) => intHeader({ value: (b) => b.storeCoins(1000n).storeBit(1).storeRef(root) });
+    const anycastDest = (depth) => (b) => {
+        b.storeUint(0b101, 3).storeUint(depth, 5);
+        if (depth) b.storeUint(0, depth);
+        b.storeInt(0, 8).storeBuffer(Buffer.alloc(32, 7));
+    };
+    const stateInitInline = (lib) => (b) => {
+        b.storeBit(1).storeBit(0).storeUint(0, 4).storeBit(1).storeRef(lib);
+    };
+    c5Cases.push(
+        ['empty', empty()],
+        ['node_bits_without_ref', beginCell().storeUint(5, 32).endCell()],
+        ['node_ref_without_action', node(empty(), () => {})],
+        ['unknown_tag', one((b) => b.storeUint(0x12345678, 32))],
+        ['set_code', one(setCode)],
+        ['set_code_trailing_bit', one((b) => setCode(b).storeBit(1))],
+        ['set_code_extra_ref', one((b) => setCode(b).storeRef(empty()))],
+        ['set_code_exotic_code', one((b) => b.storeUint(0xad4de08e, 32).storeRef(libCell))],
+        ['second_node_invalid', node(one((b) => b.storeUint(0x12345678, 32)), setCode)],
+        ['second_node_bits_without_ref', node(beginCell().storeBit(1).endCell(), setCode)],
+        ['change_library_mode_2', one((b) => b.storeUint(0x26fa1dd4, 32).storeUint(2, 7).storeBit(0).storeBuffer(rbytes(32)))],
+        ['change_library_mode_3', one((b) => b.storeUint(0x26fa1dd4, 32).storeUint(3, 7).storeBit(0).storeBuffer(rbytes(32)))],
+        ['change_library_mode_127', one((b) => b.storeUint(0x26fa1dd4, 32).storeUint(127, 7).storeBit(1).storeRef(garbage))],
+        ['change_library_exotic_cell', one((b) => b.storeUint(0x26fa1dd4, 32).storeUint(1, 7).storeBit(1).storeRef(libCell))],
+        ['change_library_short_hash', one((b) => b.storeUint(0x26fa1dd4, 32).storeUint(1, 7).storeBit(0).storeBuffer(rbytes(31)))],
+        ['reserve_non_minimal_coins', one((b) => b.storeUint(0x36e6b809, 32).storeUint(0, 8).storeUint(2, 4).storeUint(5, 16).storeBit(0))],
+        ['reserve_trailing_bit', one((b) => b.storeUint(0x36e6b809, 32).storeUint(0, 8).storeCoins(5n).storeBit(0).storeBit(1))],
+        ['send_msg_plain', one(send(msgCell()))],
+        ['send_msg_mode_255', one(send(msgCell(), 255))],
+        ['send_msg_exotic_message', one(send(libCell))],
+        ['send_msg_trailing_bit_after_ref_body', one(send(msgCell({ body: (b) => b.storeBit(1).storeRef(garbage).storeBit(1) })))],
+        ['send_msg_exotic_ref_body', one(send(msgCell({ body: (b) => b.storeBit(1).storeRef(libCell) })))],
+        ['send_msg_inline_body_with_exotic_ref', one(send(msgCell({ body: (b) => b.storeBit(0).storeRef(libCell) })))],
+        ['send_msg_dest_none', one(send(msgCell({ header: intHeader({ dest: (b) => b.storeUint(0, 2) }) })))],
+        ['send_msg_dest_extern', one(send(msgCell({ header: intHeader({ dest: (b) => b.storeUint(1, 2).storeUint(8, 9).storeUint(1, 8) }) })))],
+        ['send_msg_dest_var', one(send(msgCell({ header: intHeader({ dest: (b) => b.storeUint(0b110, 3).storeUint(256, 9).storeInt(0, 32).storeBuffer(rbytes(32)) }) })))],
+        ['send_msg_dest_anycast_0', one(send(msgCell({ header: intHeader({ dest: anycastDest(0) }) })))],
+        ['send_msg_dest_anycast_5', one(send(msgCell({ header: intHeader({ dest: anycastDest(5) }) })))],
+        ['send_msg_dest_anycast_30', one(send(msgCell({ header: intHeader({ dest: anycastDest(30) }) })))],
+        ['send_msg_dest_anycast_31', one(send(msgCell({ header: intHeader({ dest: anycastDest(31) }) })))],
+        ['send_msg_src_extern', one(send(msgCell({ header: intHeader({ src: (b) => b.storeUint(1, 2).storeUint(3, 9).storeUint(5, 3) }) })))],
+        ['send_msg_src_var', one(send(msgCell({ header: intHeader({ src: (b) => b.storeUint(0b110, 3).storeUint(7, 9).storeInt(-5, 32).storeUint(9, 7) }) })))],
+        ['send_msg_non_minimal_coins', one(send(msgCell({ header: intHeader({ value: (b) => b.storeUint(3, 4).storeUint(1000, 24).storeBit(0) }) })))],
+        ['send_msg_ext_in_header', one(send(msgCell({ header: (b) => { b.storeUint(0b10, 2).storeUint(0, 2); stdDest(b); b.storeCoins(0n); } })))],
+        ['send_msg_ext_out', one(send(msgCell({ header: (b) => b.storeUint(0b11, 2).storeUint(0, 2).storeUint(1, 2).storeUint(4, 9).storeUint(9, 4).storeUint(1, 64).storeUint(2, 32) })))],
+        ['send_msg_ext_out_std_dest', one(send(msgCell({ header: (b) => { b.storeUint(0b11, 2).storeUint(0, 2); stdDest(b); b.storeUint(1, 64).storeUint(2, 32); } })))],
+        ['send_msg_ec_garbage_root', one(send(msgCell({ header: withEc(garbage) })))],
+        ['send_msg_ec_exotic_root', one(send(msgCell({ header: withEc(libCell) })))],
+        // hml_same, v = 0, n = 32 (6 bits), value VarUInteger 32 = 1 byte 0x05
+        ['send_msg_ec_one_entry', one(send(msgCell({ header: withEc(ecDictCell((b) => b.storeUint(0b110, 3).storeUint(32, 6).storeUint(1, 5).storeUint(5, 8))) })))],
+        ['send_msg_ec_leaf_trailing_bit', one(send(msgCell({ header: withEc(ecDictCell((b) => b.storeUint(0b110, 3).storeUint(32, 6).storeUint(1, 5).storeUint(5, 8).storeBit(1))) })))],
+        ['send_msg_ec_label_too_long', one(send(msgCell({ header: withEc(ecDictCell((b) => b.storeUint(0b110, 3).storeUint(33, 6).storeUint(1, 5).storeUint(5, 8))) })))],
+        // hml_long with a 32-bit label where hml_same would be shorter: valid, just not canonical.
+        ['send_msg_ec_non_canonical_label', one(send(msgCell({ header: withEc(ecDictCell((b) => b.storeUint(0b10, 2).storeUint(32, 6).storeUint(0, 32).storeUint(1, 5).storeUint(5, 8))) })))],
+        ['send_msg_ec_fork_with_bits_left', one(send(msgCell({
+            header: withEc(ecDictCell((b) => {
+                const leaf = beginCell().storeUint(0b110, 3).storeUint(31, 5).storeUint(1, 5).storeUint(5, 8).endCell();
+                b.storeUint(0, 2).storeRef(leaf).storeRef(leaf).storeBit(1);
+            })),
+        })))],
+        ['send_msg_ec_fork', one(send(msgCell({
+            header: withEc(ecDictCell((b) => {
+                const leaf = beginCell().storeUint(0b110, 3).storeUint(31, 5).storeUint(1, 5).storeUint(5, 8).endCell();
+                b.storeUint(0, 2).storeRef(leaf).storeRef(leaf);
+            })),
+        })))],
+        ['send_msg_init_garbage_library', one(send(msgCell({ init: stateInitInline(garbage) })))],
+        ['send_msg_init_exotic_library', one(send(msgCell({ init: stateInitInline(libCell) })))],
+        ['send_msg_init_exotic_code', one(send(msgCell({ init: (b) => b.storeBit(1).storeBit(0).storeUint(0, 2).storeBit(1).storeRef(libCell).storeUint(0, 2) })))],
+        ['send_msg_init_ref_trailing_bit', one(send(msgCell({ init: (b) => b.storeBit(1).storeBit(1).storeRef(beginCell().storeUint(0, 5).storeBit(1).endCell()) })))],
+        ['send_msg_init_ref_exotic', one(send(msgCell({ init: (b) => b.storeBit(1).storeBit(1).storeRef(libCell) })))],
+        ['send_msg_init_split_depth_tick_tock', one(send(msgCell({ init: (b) => b.storeBit(1).storeBit(1).storeRef(beginCell().storeBit(1).storeUint(31, 5).storeBit(1).storeUint(3, 2).storeUint(0, 3).endCell()) })))],
+    );
+}
+for (const [name, c5] of c5Cases) {
+    const phase = await actionPhase(c5);
+    add(`c5/${name}`, 'c5_validity', phase, c5);
+}
+
+// ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
 vectors.push(...textVectors);
