@@ -146,7 +146,12 @@ fn exec_plduz(vm: &mut Vm, ins: &Instr) -> Exec {
     let slice = vm.pop_slice()?;
     let available = bits.min(slice.remaining_bits());
     let head = load_int(&mut slice.clone(), available, false)?;
-    let x = head.shl((bits - available) as u32).ok_or_else(|| Trap::exc(excno::INT_OVERFLOW))?;
+    // At most 256 bits in all, so the shift cannot overflow; zero needs none.
+    let x = if head.is_zero() || available == bits {
+        head
+    } else {
+        head.shl((bits - available) as u32).ok_or_else(|| Trap::exc(excno::INT_OVERFLOW))?
+    };
     vm.push(Value::Slice(slice));
     vm.push_int(x);
     Ok(())
