@@ -276,9 +276,11 @@ const LIB_MISSING = library(AB);
 const MPROOF = merkleProof(WITH_REFS);
 const PRUNED2 = exotic(uBits(1, 8) + uBits(3, 8) + hashBits(AB) + hashBits(X1234) + uBits(7, 16) + uBits(9, 16));
 const LE_DATA = cell('0102030405060708F0F1F2F3F4F5F6F7');
+// A library whose root is itself a library cell (refused when loaded).
+const LIB_OF_LIB = library(LIB);
 const LIBS = (() => {
     const d = Dictionary.empty(Dictionary.Keys.BigUint(256), Dictionary.Values.Cell());
-    d.set(BigInt('0x' + LIB_TARGET.hash().toString('hex')), LIB_TARGET);
+    for (const lib of [LIB_TARGET, LIB]) d.set(BigInt('0x' + lib.hash().toString('hex')), lib);
     return beginCell().storeDictDirect(d).endCell();
 })();
 
@@ -530,6 +532,9 @@ vec('parse.ctos_merkle', 'CTOS of a Merkle proof: cell underflow', [op.CTOS], er
 vec('parse.ctos_library', 'CTOS of a library cell loads the library', [op.CTOS], ok(sl('C0FFEE', 1)), { stack_in: [C(LIB)], libs: LIBS });
 vec('parse.ctos_library_missing', 'CTOS of an unknown library: cell underflow', [op.CTOS], err(9), { stack_in: [C(LIB_MISSING)], libs: LIBS });
 vec('parse.ctos_type', 'CTOS of a builder: type check', [op.NEWC, op.CTOS], err(7));
+vec('parse.ctos_library_of_library', 'CTOS of a library whose root is a library cell: cell underflow', [op.CTOS], err(9), { stack_in: [C(LIB_OF_LIB)], libs: LIBS });
+vec('parse.ctos_library_reload', 'CTOS of a library cell twice: the library cell is charged, the root is not', [op.DUP, op.CTOS, op.SWAP, op.CTOS, op.SDEQ], ok(-1), { stack_in: [C(LIB)], libs: LIBS });
+vec('parse.ctos_gas_exact', 'CTOS with exactly enough gas', [op.CTOS, op.SBITS], ok(8), { stack_in: [C(AB)], gas_limit: 18 + 118 + 26 + 5 });
 vec('parse.ctos_underflow', 'CTOS on an empty stack: stack underflow', [op.CTOS], err(2));
 vec('parse.ctos_out_of_gas', 'out of gas in CTOS (load charged in full)', [op.CTOS], { exit: -14, stack: [18 + 118] }, { stack_in: [C(AB)], gas_limit: 100 });
 vec('parse.ends_ok', 'ENDS of an empty slice', [op.ENDS], ok(), { stack_in: [S(AB, { bits_start: 8 })] });
@@ -667,6 +672,8 @@ vec('parse.sdbeginsq_fail', 'SDBEGINSQ mismatch: s 0', [SDBEGINS('ABD', true)], 
 vec('parse.sdbegins_long', 'SDBEGINS with 16 bytes', [SDBEGINS('0102030405060708F0F1F2F3F4F5F6F7')], ok(sl('')), { stack_in: [S(LE_DATA)] });
 vec('parse.sdbegins_truncated', 'SDBEGINS whose data runs past the code: invalid opcode', [raw('1101011100101' + '0' + uBits(2, 7) + '1010', 'SDBEGINS (truncated)')], err(6), SR());
 vec('parse.sdbegins_type', 'SDBEGINS of a cell: type check', [SDBEGINS('A')], err(7), { stack_in: [C(AB)] });
+vec('parse.sdbegins_empty', 'SDBEGINS of no bits (x = 0, data is the tag only)', [SDBEGINS('')], ok(sl('ABCD', 2)), SR());
+vec('parse.sdbeginsq_long', 'SDBEGINSQ with 16 bytes, mismatch in the last bit', [SDBEGINS('0102030405060708F0F1F2F3F4F5F6F6', true)], ok(sl('0102030405060708F0F1F2F3F4F5F6F7'), 0), { stack_in: [S(LE_DATA)] });
 
 // Special cells
 vec('parse.xctos_ordinary', 'XCTOS of an ordinary cell: s 0', [op.XCTOS], ok(sl('AB'), 0), { stack_in: [C(AB)] });
@@ -685,12 +692,17 @@ vec('parse.xloadq_missing', 'XLOADQ of an unknown library: 0 only', [op.XLOADQ],
 vec('parse.xloadq_merkle', 'XLOADQ of a Merkle proof: 0 only', [op.XLOADQ], ok(0), { stack_in: [C(MPROOF)] });
 vec('parse.xload_v4', 'XLOAD at global version 4 returns a pruned branch unchecked', [...MK_PRUNED, op.XLOAD, op.XCTOS, op.NIP], ok(-1), { ...PB(), global_version: 4 });
 vec('parse.xload_type', 'XLOAD of a slice: type check', [op.XLOAD], err(7), SR());
+vec('parse.xload_library_of_library', 'XLOAD of a library whose root is a library cell returns that cell', [op.XLOAD], ok(hashIs(LIB)), { stack_in: [C(LIB_OF_LIB)], libs: LIBS });
+vec('parse.xload_reload', 'XLOAD twice of the same cell: 100 then 25', [op.DUP, op.XLOAD, op.SWAP, op.XLOAD], ok(hashIs(AB), hashIs(AB)), { stack_in: [C(AB)] });
+vec('parse.xctos_out_of_gas', 'out of gas in XCTOS (load charged in full)', [op.XCTOS], { exit: -14, stack: [18 + 126] }, { stack_in: [C(AB)], gas_limit: 120 });
 vec('parse.ldref', 'LDREF', [op.LDREF], ok(hashIs(LEAF), sl('ABCD', 1)), SR());
 vec('parse.ldref_none', 'LDREF without refs: cell underflow', [op.LDREF], err(9), { stack_in: [S(AB)] });
 vec('parse.ldrefrtos', 'LDREFRTOS (+100 for the loaded ref)', [op.LDREFRTOS], ok(sl('ABCD', 1), sl('05')), SR());
 vec('parse.ldrefrtos_none', 'LDREFRTOS without refs: cell underflow', [op.LDREFRTOS], err(9), { stack_in: [S(AB)] });
 vec('parse.ldrefrtos_pruned', 'LDREFRTOS of a pruned ref: cell underflow', [...MK_PRUNED, op.NEWC, op.STREF, op.ENDC, op.CTOS, op.LDREFRTOS], err(9), PB());
 vec('parse.ldrefrtos_type', 'LDREFRTOS of a cell: type check', [op.LDREFRTOS], err(7), { stack_in: [C(AB)] });
+vec('parse.ldrefrtos_library', 'LDREFRTOS of a library ref loads the library', [op.LDREFRTOS], ok(sl(''), sl('C0FFEE', 1)), { stack_in: [S(cell('', [LIB]))], libs: LIBS });
+vec('parse.ldrefrtos_out_of_gas', 'out of gas in LDREFRTOS', [op.LDREFRTOS], { exit: -14, stack: [18 + 118] }, { ...SR(), gas_limit: 100 });
 
 // Checks and queries
 vec('parse.schkbits_ok', 'SCHKBITS 16', [PUSHINT(16), op.SCHKBITS], ok(), SR());
@@ -777,6 +789,12 @@ vec('parse.cdepthix', 'CDEPTHIX 0 of a pruned branch: its stored depth', [...MK_
 vec('parse.cdepthix_range', 'CDEPTHIX -1: range check', [PUSHINT(-1), op.CDEPTHIX], err(5), { stack_in: [C(AB)] });
 vec('parse.cdepthix_underflow', 'CDEPTHIX with one entry: stack underflow', [PUSHINT(0), op.CDEPTHIX], err(2));
 vec('parse.chashi_v5', 'CHASHI at global version 5: invalid opcode', [CHASHI(0)], err(6), { stack_in: [C(AB)], global_version: 5 });
+vec('parse.clevelmask_v5', 'CLEVELMASK at global version 5: invalid opcode', [op.CLEVELMASK], err(6), { stack_in: [C(AB)], global_version: 5 });
+vec('parse.cdepthi_v5', 'CDEPTHI at global version 5: invalid opcode', [CDEPTHI(0)], err(6), { stack_in: [C(AB)], global_version: 5 });
+vec('parse.chashix_v5', 'CHASHIX at global version 5: invalid opcode', [PUSHINT(0), op.CHASHIX], err(6), { stack_in: [C(AB)], global_version: 5 });
+vec('parse.cdepthix_v5', 'CDEPTHIX at global version 5: invalid opcode', [PUSHINT(0), op.CDEPTHIX], err(6), { stack_in: [C(AB)], global_version: 5 });
+vec('parse.clevel_v6', 'CLEVEL at global version 6', [op.CLEVEL], ok(0), { stack_in: [C(AB)], global_version: 6 });
+vec('parse.cdepthix_v6', 'CDEPTHIX at global version 6', [PUSHINT(3), op.CDEPTHIX], ok(3), { stack_in: [C(WITH_REFS)], global_version: 6 });
 
 // ===== compare_other =====
 const two = (a, b) => ({ stack_in: [S(cell(a)), S(cell(b))] });

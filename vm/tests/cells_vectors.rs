@@ -224,11 +224,10 @@ fn run_vector(v: &Json) -> Result<Outcome, String> {
             (ours, theirs) => return Err(format!("{key} committed {}, reference {theirs:?}", ours.is_some())),
         }
     }
-    if let Some(theirs) = exp["missing_library"].as_str() {
-        let ours = out.missing_library.map(|h| hex_upper(&h));
-        if ours.as_deref() != Some(theirs) {
-            return Err(format!("missing library {ours:?}, reference {theirs}"));
-        }
+    let ours = out.missing_library.map(|h| hex_upper(&h));
+    let theirs = exp["missing_library"].as_str();
+    if ours.as_deref() != theirs {
+        return Err(format!("missing library {ours:?}, reference {theirs:?}"));
     }
     Ok(Outcome::Passed)
 }
