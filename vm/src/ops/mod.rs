@@ -3,6 +3,7 @@
 mod cells;
 mod consts;
 mod stack;
+mod tuple;
 
 use crate::table::TableBuilder;
 
@@ -10,5 +11,6 @@ use crate::table::TableBuilder;
 pub(crate) fn register_all(t: &mut TableBuilder) {
     stack::register(t);
     consts::register(t);
+    tuple::register(t);
     cells::register(t);
 }
