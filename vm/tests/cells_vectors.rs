@@ -5,10 +5,6 @@
 //! exit code, gas, the whole stack (ints exactly, cells by hash, slices by
 //! underlying cell hash and window, builders by the hash of their contents),
 //! c4 / c5 and a missing library.
-//!
-//! While `Int257` is the narrow stand-in, vectors whose integers (inputs,
-//! `PUSHINT` operands in the code, or results) it cannot hold are counted
-//! and listed, not run; with the full `Int257` every vector runs.
 
 use std::sync::Arc;
 
@@ -16,7 +12,7 @@ use gram_cells::{Cell, CellSlice};
 use gram_vm::{run, Int257, RunParams, Value};
 use serde_json::Value as Json;
 
-// ----- a small bag-of-cells reader (test helper until gram_cells::boc lands) --
+// ----- decoding -------------------------------------------------------------
 
 fn base64_decode(text: &str) -> Vec<u8> {
     fn sextet(c: u8) -> u32 {
@@ -43,59 +39,9 @@ fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
-/// Decodes a single-root BoC as `@ton/core` writes it (no index, optional CRC).
+/// Decodes a base64 single-root BoC.
 fn boc_to_cell(text: &str) -> Cell {
-    let bytes = base64_decode(text);
-    assert_eq!(&bytes[..4], &[0xb5, 0xee, 0x9c, 0x72], "BoC magic");
-    let flags = bytes[4];
-    let has_idx = flags & 0x80 != 0;
-    let size = (flags & 7) as usize;
-    let off_bytes = bytes[5] as usize;
-    let read = |at: usize, n: usize| bytes[at..at + n].iter().fold(0usize, |acc, &b| (acc << 8) | b as usize);
-    let mut at = 6;
-    let cells = read(at, size);
-    at += size;
-    let roots = read(at, size);
-    at += size;
-    assert_eq!(roots, 1, "one root");
-    at += size; // absent
-    at += off_bytes; // total size
-    let root = read(at, size);
-    at += size;
-    if has_idx {
-        at += cells * off_bytes;
-    }
-    struct Raw {
-        data: Vec<u8>,
-        bits: usize,
-        exotic: bool,
-        refs: Vec<usize>,
-    }
-    let mut raws = Vec::with_capacity(cells);
-    for _ in 0..cells {
-        let (d1, d2) = (bytes[at], bytes[at + 1]);
-        at += 2;
-        assert_eq!(d1 & 16, 0, "stored hashes are not produced by the generator");
-        let len = (d2 as usize).div_ceil(2);
-        let data = bytes[at..at + len].to_vec();
-        at += len;
-        let bits = if d2 % 2 == 1 {
-            let last = data[len - 1];
-            len * 8 - last.trailing_zeros() as usize - 1
-        } else {
-            len * 8
-        };
-        let refs = (0..(d1 & 7) as usize).map(|i| read(at + i * size, size)).collect();
-        at += (d1 & 7) as usize * size;
-        raws.push(Raw { data, bits, exotic: d1 & 8 != 0, refs });
-    }
-    let mut built: Vec<Option<Cell>> = vec![None; cells];
-    for i in (0..cells).rev() {
-        let r = &raws[i];
-        let refs: Vec<Cell> = r.refs.iter().map(|&j| built[j].clone().expect("refs point forward")).collect();
-        built[i] = Some(Cell::new(&r.data, r.bits, &refs, r.exotic).expect("valid cell"));
-    }
-    built[root].clone().expect("root")
+    gram_cells::boc::decode_single(&base64_decode(text)).expect("valid BoC")
 }
 
 fn hex_upper(bytes: &[u8]) -> String {
@@ -104,13 +50,9 @@ fn hex_upper(bytes: &[u8]) -> String {
 
 // ----- typed values ------------------------------------------------------------
 
-/// Why a vector cannot run here.
-#[derive(Debug)]
-struct WideInt;
-
-fn value_of(v: &Json) -> Result<Value, WideInt> {
-    Ok(match v["type"].as_str().expect("typed value") {
-        "int" => Value::Int(Int257::parse(v["value"].as_str().expect("decimal")).ok_or(WideInt)?),
+fn value_of(v: &Json) -> Value {
+    match v["type"].as_str().expect("typed value") {
+        "int" => Value::Int(Int257::parse(v["value"].as_str().expect("decimal")).expect("257-bit integer")),
         "nan" => Value::NaN,
         "null" => Value::Null,
         "cell" => Value::Cell(boc_to_cell(v["boc"].as_str().expect("boc"))),
@@ -122,12 +64,9 @@ fn value_of(v: &Json) -> Result<Value, WideInt> {
                 .expect("window inside the cell");
             Value::Slice(s)
         }
-        "tuple" => {
-            let items = v["items"].as_array().expect("items").iter().map(value_of).collect::<Result<_, _>>()?;
-            Value::Tuple(Arc::new(items))
-        }
+        "tuple" => Value::Tuple(Arc::new(v["items"].as_array().expect("items").iter().map(value_of).collect())),
         other => panic!("unsupported input type {other}"),
-    })
+    }
 }
 
 /// Checks one result value against the reference's; returns a description of a mismatch.
@@ -165,30 +104,13 @@ fn compare(actual: &Value, expected: &Json) -> Result<(), String> {
     }
 }
 
-/// Integer operands of `PUSHINT` in the vector's assembly listing.
-fn pushint_operands(asm: &str) -> impl Iterator<Item = &str> {
-    asm.split("; ").filter_map(|i| i.strip_prefix("PUSHINT "))
-}
-
 // ----- running -------------------------------------------------------------------
 
-enum Outcome {
-    Passed,
-    NeedsWideInt,
-}
-
 /// Runs one vector; `Err` describes the first difference from the reference.
-fn run_vector(v: &Json) -> Result<Outcome, String> {
-    let asm = v["asm"].as_str().unwrap_or("");
+fn run_vector(v: &Json) -> Result<(), String> {
     let exp = &v["expected"];
-    let wide = pushint_operands(asm).any(|x| Int257::parse(x).is_none())
-        || exp["stack"].as_array().expect("stack").iter().any(|x| value_of(x).is_err());
-    let stack: Result<Vec<Value>, WideInt> = v["stack_in"].as_array().expect("stack_in").iter().map(value_of).collect();
-    let (Ok(stack), false) = (stack, wide) else {
-        return Ok(Outcome::NeedsWideInt);
-    };
     let mut params = RunParams::new(boc_to_cell(v["code_boc"].as_str().expect("code_boc")));
-    params.stack = stack;
+    params.stack = v["stack_in"].as_array().expect("stack_in").iter().map(value_of).collect();
     params.gas_limit = v["gas_limit"].as_i64().expect("gas_limit");
     if let Some(version) = v["global_version"].as_u64() {
         params.version = version as u32;
@@ -229,7 +151,7 @@ fn run_vector(v: &Json) -> Result<Outcome, String> {
     if ours.as_deref() != theirs {
         return Err(format!("missing library {ours:?}, reference {theirs:?}"));
     }
-    Ok(Outcome::Passed)
+    Ok(())
 }
 
 fn load(file: &str) -> Json {
@@ -237,22 +159,18 @@ fn load(file: &str) -> Json {
     serde_json::from_str(&std::fs::read_to_string(path).expect("vector file")).expect("valid JSON")
 }
 
-/// Runs every vector; fails listing all differences. Returns the number
-/// passed and the names of those that need the full `Int257`.
-fn run_all<'a>(vectors: impl Iterator<Item = &'a Json>) -> (usize, Vec<String>) {
-    let mut passed = 0;
-    let mut skipped = Vec::new();
+/// Runs every vector; fails listing all differences. Returns how many ran.
+fn run_all<'a>(vectors: impl Iterator<Item = &'a Json>) -> usize {
+    let mut ran = 0;
     let mut failures = Vec::new();
     for v in vectors {
-        let name = v["name"].as_str().unwrap().to_string();
-        match run_vector(v) {
-            Ok(Outcome::Passed) => passed += 1,
-            Ok(Outcome::NeedsWideInt) => skipped.push(name),
-            Err(why) => failures.push(format!("{name} [{}]: {why}", v["asm"].as_str().unwrap_or(""))),
+        ran += 1;
+        if let Err(why) = run_vector(v) {
+            failures.push(format!("{} [{}]: {why}", v["name"].as_str().unwrap(), v["asm"].as_str().unwrap_or("")));
         }
     }
     assert!(failures.is_empty(), "{} vector(s) differ from the reference:\n{}", failures.len(), failures.join("\n"));
-    (passed, skipped)
+    ran
 }
 
 #[test]
@@ -260,13 +178,7 @@ fn cell_ops_vectors_match_reference() {
     let file = load("cell_ops_vectors.json");
     let vectors = file["vectors"].as_array().expect("vectors");
     assert_eq!(vectors.len() as u64, file["count"].as_u64().unwrap());
-    let (passed, skipped) = run_all(vectors.iter());
-    eprintln!("cell_ops_vectors: {passed} passed, {} need the full Int257: {skipped:?}", skipped.len());
-    let full_width = Int257::parse(&format!("{}", u128::MAX)).is_some();
-    if full_width {
-        assert!(skipped.is_empty(), "with a full Int257 every vector runs");
-    }
-    assert!(passed >= 430, "only {passed} vectors ran");
+    assert_eq!(run_all(vectors.iter()), vectors.len());
 }
 
 #[test]
@@ -276,19 +188,5 @@ fn tvm_gas_cell_group_matches_reference() {
         let name = v["name"].as_str().unwrap();
         name.starts_with("cell.") && !name.contains("hashcu") && !name.contains("sha256u")
     });
-    let (passed, skipped) = run_all(cell_group);
-    assert!(skipped.is_empty(), "{skipped:?}");
-    assert_eq!(passed, 14, "cell.* vectors run");
-}
-
-#[test]
-fn boc_reader_round_trips_known_cells() {
-    // The empty cell and x{AB}, as the reference serialises them.
-    assert_eq!(
-        hex_upper(boc_to_cell("te6cckEBAQEAAgAAAEysuc0=").hash()),
-        "96A296D224F285C67BEE93C30F8A309157F0DAA35DC5B87E410B78630A09CFC7"
-    );
-    let ab = boc_to_cell("te6cckEBAQEAAwAAAqtOeR56");
-    assert_eq!(ab.data(), &[0xab]);
-    assert_eq!(hex_upper(ab.hash()), "57C2A1A13BAA2762109ED68BE0C396F2303CE17E3DDE7917D0E74B4072B1DBC7");
+    assert_eq!(run_all(cell_group), 14, "cell.* vectors run");
 }
