@@ -70,6 +70,12 @@ pub fn parse_file(file: &str, doc: &Json) -> Result<Vec<Vector>, String> {
             if let Some(data) = v.get("data").filter(|d| !d.is_null()).or(defaults.get("data")) {
                 request["data"] = data.clone();
             }
+            // Optional per-vector run settings (cell_ops_vectors.json uses both).
+            for key in ["global_version", "libs"] {
+                if let Some(x) = v.get(key).filter(|x| !x.is_null()) {
+                    request[key] = x.clone();
+                }
+            }
             Ok(Vector { file: file.to_string(), name, request, expected: v["expected"].clone() })
         })
         .collect()

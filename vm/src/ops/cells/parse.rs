@@ -146,7 +146,12 @@ fn exec_plduz(vm: &mut Vm, ins: &Instr) -> Exec {
     let slice = vm.pop_slice()?;
     let available = bits.min(slice.remaining_bits());
     let head = load_int(&mut slice.clone(), available, false)?;
-    let x = head.shl((bits - available) as u32).ok_or_else(|| Trap::exc(excno::INT_OVERFLOW))?;
+    // At most 256 bits in all, so the shift cannot overflow; zero needs none.
+    let x = if head.is_zero() || available == bits {
+        head
+    } else {
+        head.shl((bits - available) as u32).ok_or_else(|| Trap::exc(excno::INT_OVERFLOW))?
+    };
     vm.push(Value::Slice(slice));
     vm.push_int(x);
     Ok(())
@@ -171,16 +176,12 @@ fn exec_ld_le(vm: &mut Vm, ins: &Instr) -> Exec {
         vm.push_small(0);
         return Ok(());
     }
-    let mut le = [0u8; 8];
-    for byte in le.iter_mut().take(bytes) {
-        *byte = slice.get_uint(0, 8)? as u8;
-        slice.skip_bits(8)?;
-    }
-    let raw = u64::from_le_bytes(le);
+    let big_endian = slice.load_uint(bytes * 8)?;
     let x = match (signed, bytes) {
-        (true, 4) => Int257::from_i64(raw as u32 as i32 as i64),
-        (true, _) => Int257::from_i64(raw as i64),
-        (false, _) => Int257::from_u64(raw),
+        (true, 4) => Int257::from_i64((big_endian as u32).swap_bytes() as i32 as i64),
+        (false, 4) => Int257::from_u64((big_endian as u32).swap_bytes() as u64),
+        (true, _) => Int257::from_i64(big_endian.swap_bytes() as i64),
+        (false, _) => Int257::from_u64(big_endian.swap_bytes()),
     };
     vm.push_int(x);
     if !preload {
