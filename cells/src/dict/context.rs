@@ -16,9 +16,11 @@ use crate::{Cell, CellType, HashBytes};
 /// Receives every cell load and cell creation a dictionary operation makes.
 pub trait CellContext {
     /// Loads `cell` to read it, as the reference's `load_cell_slice` does:
-    /// charge for it and return the cell to read (a library cell resolves to
-    /// its target; other exotic cells are refused with `CellUnderflow`).
-    fn load_cell(&mut self, cell: &Cell) -> DictResult<Cell>;
+    /// charges for it and checks it can be read. Returns `None` to read
+    /// `cell` itself, or `Some(target)` when it stands for another cell (a
+    /// library reference resolved to its target). Other exotic cells are
+    /// refused with `CellUnderflow`.
+    fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>>;
 
     /// Called just before a new cell is finalised (the reference charges
     /// here, before the cell is built, so a failing build is charged too).
@@ -27,9 +29,9 @@ pub trait CellContext {
 
 /// Accepts an ordinary cell and refuses exotic ones the way the reference
 /// does when no library resolver is available.
-pub fn require_ordinary(cell: &Cell) -> DictResult<Cell> {
+pub fn require_ordinary(cell: &Cell) -> DictResult<()> {
     match cell.cell_type() {
-        CellType::Ordinary => Ok(cell.clone()),
+        CellType::Ordinary => Ok(()),
         CellType::LibraryReference => Err(DictError::CellUnderflow("failed to load library cell")),
         CellType::PrunedBranch => Err(DictError::CellUnderflow("trying to load pruned cell")),
         _ => Err(DictError::CellUnderflow("unexpected special cell")),
@@ -42,11 +44,11 @@ pub struct NoGas;
 
 impl CellContext for NoGas {
     #[inline]
-    fn load_cell(&mut self, cell: &Cell) -> DictResult<Cell> {
+    fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>> {
         if cell.is_exotic() {
-            return require_ordinary(cell);
+            require_ordinary(cell)?;
         }
-        Ok(cell.clone())
+        Ok(None)
     }
 
     #[inline]
@@ -102,14 +104,15 @@ impl std::fmt::Debug for GasCounter {
 }
 
 impl CellContext for GasCounter {
-    fn load_cell(&mut self, cell: &Cell) -> DictResult<Cell> {
+    fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>> {
         // The reference registers the load (and charges) before it looks at the cell's type.
         if self.seen.insert(*cell.hash()) {
             self.loads += 1;
         } else {
             self.reloads += 1;
         }
-        require_ordinary(cell)
+        require_ordinary(cell)?;
+        Ok(None)
     }
 
     fn on_create(&mut self) -> DictResult<()> {

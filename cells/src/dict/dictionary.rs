@@ -7,7 +7,7 @@ use crate::dict::context::CellContext;
 use crate::dict::error::{DictError, DictResult};
 use crate::dict::key::DictKey;
 use crate::dict::label::{self, Check};
-use crate::dict::node::{self, child, finish, load, ordered, DictValue};
+use crate::dict::node::{self, child, finish, load, ordered, DictValue, NodeRef};
 use crate::{Cell, CellBuilder, CellSlice, MAX_BITS};
 
 /// How an insertion treats existing and missing keys.
@@ -91,19 +91,19 @@ impl Dictionary {
         if key.len() != n {
             return Ok(None);
         }
-        let mut cell = root.clone();
+        let mut cell = NodeRef::Borrowed(root);
         let (mut pos, mut rem) = (0, n);
         loop {
-            let (node, label) = load(ctx, &cell, rem, Check::Fork)?;
-            if label.common_prefix_len(&node, key.buffer(), pos, rem) < label.len {
+            let (node, label) = cell.load(ctx, rem, Check::Fork)?;
+            if label.common_prefix_len(node.cell(), key.buffer(), pos, rem) < label.len {
                 return Ok(None);
             }
             rem -= label.len;
             if rem == 0 {
-                return Ok(Some(label.payload(&node)));
+                return Ok(Some(label.payload(node.cell())));
             }
             pos += label.len;
-            cell = child(&node, key.bit(pos))?;
+            cell = node.child(key.bit(pos))?;
             pos += 1;
             rem -= 1;
         }

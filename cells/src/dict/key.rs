@@ -156,8 +156,12 @@ impl DictKey {
 
     /// Fills `len` bits at `at` with `value`.
     pub(crate) fn fill(&mut self, at: usize, len: usize, value: bool) {
-        for i in at..at + len {
-            self.set_bit(i, value);
+        let word = if value { u64::MAX } else { 0 };
+        let mut done = 0;
+        while done < len {
+            let chunk = (len - done).min(64);
+            bits::write_u64(&mut self.data, at + done, chunk as u32, word);
+            done += chunk;
         }
     }
 

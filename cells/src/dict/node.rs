@@ -47,9 +47,57 @@ pub(crate) fn load<C: CellContext + ?Sized>(
     max_len: usize,
     check: Check,
 ) -> DictResult<(Cell, Label)> {
-    let cell = ctx.load_cell(cell)?;
+    let cell = ctx.load_cell(cell)?.unwrap_or_else(|| cell.clone());
     let label = label::parse(&cell, max_len, check)?;
     Ok((cell, label))
+}
+
+/// A node being read: borrowed from the tree while no cell on the way was
+/// replaced by the context, owned below a replaced (library) cell.
+pub(crate) enum NodeRef<'a> {
+    Borrowed(&'a Cell),
+    Owned(Cell),
+}
+
+impl<'a> NodeRef<'a> {
+    /// The cell to read.
+    #[inline]
+    pub fn cell(&self) -> &Cell {
+        match self {
+            NodeRef::Borrowed(c) => c,
+            NodeRef::Owned(c) => c,
+        }
+    }
+
+    /// Loads the node through the context (as [`load`], without cloning
+    /// ordinary cells) and parses its label.
+    #[inline]
+    pub fn load<C: CellContext + ?Sized>(
+        self,
+        ctx: &mut C,
+        max_len: usize,
+        check: Check,
+    ) -> DictResult<(NodeRef<'a>, Label)> {
+        let node = match ctx.load_cell(self.cell())? {
+            Some(target) => NodeRef::Owned(target),
+            None => self,
+        };
+        let label = label::parse(node.cell(), max_len, check)?;
+        Ok((node, label))
+    }
+
+    /// The child on side `bit`, borrowed when this node is.
+    #[inline]
+    pub fn child(&self, bit: bool) -> DictResult<NodeRef<'a>> {
+        match self {
+            NodeRef::Borrowed(c) => {
+                let c: &'a Cell = c;
+                c.reference(bit as usize).map(NodeRef::Borrowed)
+            }
+            NodeRef::Owned(c) => c.reference(bit as usize).cloned().map(NodeRef::Owned),
+        }
+        .ok_or(DictError::Invalid("invalid dictionary fork node"))
+    }
 }
 
 /// The child of a fork on side `bit`.

@@ -15,7 +15,7 @@ use crate::dict::dictionary::SetMode;
 use crate::dict::error::{DictError, DictResult};
 use crate::dict::key::DictKey;
 use crate::dict::label::{self, Check, Label};
-use crate::dict::node::{self, child, finish, load, ordered, DictValue};
+use crate::dict::node::{self, child, finish, load, ordered, DictValue, NodeRef};
 use crate::{Cell, CellBuilder, CellSlice, MAX_BITS};
 
 /// A prefix-code dictionary with keys of at most `key_bits` bits, given by
@@ -94,18 +94,18 @@ impl PrefixDictionary {
         ctx: &mut C,
     ) -> DictResult<Option<(CellSlice, usize)>> {
         let Some(root) = &self.root else { return Ok(None) };
-        let mut cell = root.clone();
+        let mut cell = NodeRef::Borrowed(root);
         let mut n = self.key_bits();
         let mut pos = 0;
         loop {
-            let (node, label) = load(ctx, &cell, n, Check::Label)?;
+            let (node, label) = cell.load(ctx, n, Check::Label)?;
             let rem = input.len() - pos;
-            if label.common_prefix_len(&node, input.buffer(), pos, rem) < label.len {
+            if label.common_prefix_len(node.cell(), input.buffer(), pos, rem) < label.len {
                 return Ok(None);
             }
             n -= label.len;
             pos += label.len;
-            let mut payload = label.payload(&node);
+            let mut payload = label.payload(node.cell());
             if !payload.load_bit().map_err(|_| NO_CONSTRUCTOR)? {
                 return Ok(Some((payload, pos)));
             }
@@ -120,7 +120,7 @@ impl PrefixDictionary {
             if pos == input.len() {
                 return Ok(None);
             }
-            cell = child(&node, input.bit(pos))?;
+            cell = node.child(input.bit(pos))?;
             pos += 1;
             n -= 1;
         }

@@ -296,7 +296,10 @@ class DictRun {
         }
         if (r < 0.55) return this.get(false);
         if (r < 0.58) return this.get(true);
-        if (r < 0.68) return this.del(chance(0.5), false);
+        if (r < 0.68) {
+            const get = chance(0.5);
+            return this.del(get, get && chance(0.3));
+        }
         if (r < 0.78) return this.minmax(chance(0.5), chance(0.4), chance(0.15));
         if (r < 0.92) return this.nearest(chance(0.5), chance(0.5));
         return this.subdict(chance(0.5));
@@ -448,6 +451,8 @@ function buildMalformed() {
         { name: 'delete_bad_sibling', n: 8, root: fork([], [leaf7([0, 0, 0, 0, 0, 1, 1], [1, 1]), leaf([1])]), op: 'delete', key: 3 },
         // Delete that merges with a well-formed sibling: a new cell is built.
         { name: 'delete_merge', n: 8, root: fork([], [leaf7([0, 0, 0, 0, 0, 1, 1], [1, 1]), leaf7([1, 1, 0, 0, 0, 1, 1], [0])]), op: 'delete', key: 3 },
+        // A 1023-bit key with mixed bits into an empty dictionary: its label cannot fit in a cell.
+        { name: 'wide_key_label_overflow', n: 1023, root: null, op: 'set', key_bits_hex: bitsToHex([0, ...randBits(1021), 1]) },
         // Prefix dictionary node without its constructor bit.
         { name: 'pfx_no_constructor', n: 8, root: leaf([0, 0]), op: 'pfx_getq', input: [1, 0, 1] },
         // Prefix dictionary fork at zero remaining key length.
@@ -458,19 +463,19 @@ function buildMalformed() {
     const out = [];
     for (const c of cases) {
         let opcode, stack, rec;
-        const dict = { type: 'cell', ...c.root };
+        const dict = c.root ? { type: 'cell', ...c.root } : { type: 'null' };
         if (c.op === 'pfx_getq') {
             opcode = 0xf4a8;
             stack = [sliceOf({ hex: bitsToHex(c.input) }), dict, int(c.n)];
             rec = { input: { bits: bitsToHex(c.input) } };
         } else {
-            const keyItem = int(c.key);
-            rec = { key: { int: String(c.key) } };
+            const keyItem = c.key_bits_hex ? sliceOf({ hex: c.key_bits_hex }) : int(c.key);
+            rec = { key: c.key_bits_hex ? { bits: c.key_bits_hex } : { int: String(c.key) } };
             if (c.op === 'get') opcode = 0xf40e;
             if (c.op === 'getref') opcode = 0xf40f;
             if (c.op === 'delete') opcode = 0xf45b;
             if (c.op === 'set') {
-                opcode = 0xf416;
+                opcode = c.key_bits_hex ? 0xf412 : 0xf416;
                 stack = [sliceOf({ hex: 'AB' }), keyItem, dict, int(c.n)];
                 rec.value = { hex: 'AB', refs: [] };
             } else {
