@@ -52,6 +52,9 @@ impl Int257 {
     pub fn checked_neg(&self) -> Option<Self> {
         self.0.checked_neg().map(Int257)
     }
+    pub fn to_bigint(&self) -> num_bigint::BigInt {
+        num_bigint::BigInt::from(self.0)
+    }
     pub fn parse(s: &str) -> Option<Self> {
         s.parse::<i128>().ok().map(Int257)
     }

@@ -1,6 +1,8 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
 mod consts;
+mod control;
+mod exceptions;
 mod stack;
 
 use crate::table::TableBuilder;
@@ -9,4 +11,6 @@ use crate::table::TableBuilder;
 pub(crate) fn register_all(t: &mut TableBuilder) {
     stack::register(t);
     consts::register(t);
+    control::register(t);
+    exceptions::register(t);
 }
