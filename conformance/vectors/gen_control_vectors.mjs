@@ -280,6 +280,8 @@ vec('basic.jmpxvarargs', 'JMPXVARARGS 1', prog(PUSHCONT(op.DEPTH), PUSHINT(1), o
 vec('basic.jmpxvarargs_underflow', 'JMPXVARARGS 5 with four values: exit 2', prog(PUSHCONT(), PUSHINT(5), op.JMPXVARARGS), { exit: 2, stack: [0] }, { stack_in: [I(1), I(2), I(3)] });
 vec('basic.callccvarargs', 'CALLCCVARARGS with p = 1, r = -1', prog(PUSHCONT(op.JMPX), PUSHINT(1), PUSHINT(-1), op.CALLCCVARARGS, op.DEPTH), { exit: 0, stack: [1, 2, 3, 3] }, { stack_in: [I(1), I(2), I(3)] });
 vec('basic.callccvarargs_range', 'CALLCCVARARGS with r = 255: exit 5', prog(PUSHCONT(), PUSHINT(0), PUSHINT(255), op.CALLCCVARARGS), { exit: 5, stack: [0] });
+vec('basic.callxargs_to_jump', 'CALLXARGS of a continuation with c0 set is a jump (THENRET)', prog(PUSHCONT(op.DEPTH), op.THENRET, CALLXARGS(1, 0), PUSHINT(5)), { exit: 0, stack: [3, 1] }, { stack_in: [I(1), I(2), I(3)] });
+vec('basic.execute_closure_c0', 'EXECUTE of a closure with c0 set: a jump with its bound stack', prog(PUSHCONT(op.DEPTH), SETCONTARGS(1, -1), op.THENRET, op.EXECUTE, PUSHINT(5)), { exit: 0, stack: [3, 1, 2, 3] }, { stack_in: [I(1), I(2), I(3)] });
 vec('basic.callref', 'CALLREF loads the ref (+100) and calls it', prog(CALLREF(P5), PUSHINT(6)), { exit: 0, stack: [5, 6], gas: 26 + 100 + 18 + 5 + 18 + 5 });
 vec('basic.callref_reload', 'CALLREF of the same cell twice: 100 then 25', prog(CALLREF(P5), CALLREF(P5)), { exit: 0, stack: [5, 5], gas: 126 + 23 + 51 + 23 + 5 });
 vec('basic.callref_no_ref', 'CALLREF without a ref: invalid opcode, exit 6', prog(hx('DB3C', 'CALLREF <no ref>')), { exit: 6, stack: [0], gas: 26 + 50 });
@@ -382,6 +384,10 @@ vec('closure.setcontargs_underflow', 'SETCONTARGS 3,-1 with two values: exit 2',
 vec('closure.setcontargs_wraps', 'SETCONTARGS 1,-1 on the quit continuation c0 wraps it in an envelope', prog(PUSHCTR(0), SETCONTARGS(1, -1)), { exit: 0, stack: ['vmc_envelope'] }, { stack_in: [I(1)] });
 vec('closure.setcontargs_noop', 'SETCONTARGS 0,-1 changes nothing (no envelope)', prog(PUSHCTR(0), SETCONTARGS(0, -1)), { exit: 0, stack: [1, 'vmc_quit'] }, { stack_in: [I(1)] });
 vec('closure.setcontargs_stack_gas', 'SETCONTARGS 15,-1 three times: a 45-entry closure stack costs 13 gas', prog(PUSHCONT(), SETCONTARGS(15, -1), SETCONTARGS(15, -1), SETCONTARGS(15, -1), op.DEPTH), { exit: 0, stack: [0, 'vmc_std', 2] }, { stack_in: Array.from({ length: 46 }, (_, i) => I(i)) });
+vec('closure.setcontargs_stack_gas_oog', 'out of gas in the stack charge of the third SETCONTARGS', prog(PUSHCONT(), SETCONTARGS(15, -1), SETCONTARGS(15, -1), SETCONTARGS(15, -1), op.DEPTH), { exit: -14, stack: [109] }, { stack_in: Array.from({ length: 46 }, (_, i) => I(i)), gas_limit: 101 });
+vec('closure.call_skip', 'a closure taking one value called with three: the top one passes, two are dropped', prog(PUSHCONT(op.DEPTH), SETCONTARGS(0, 1), CALLXARGS(3, 0)), { exit: 0, stack: [1] }, { stack_in: [I(1), I(2), I(3), I(4)] });
+vec('closure.call_too_few', 'a closure taking two values called with one: exit 2', prog(PUSHCONT(), SETCONTARGS(0, 2), CALLXARGS(1, 0)), { exit: 2, stack: [0] }, { stack_in: [I(1), I(2), I(3)] });
+vec('closure.jump_bound_stack', 'JMPX into a closure with two bound values and nargs 1', prog(PUSHCONT(op.DEPTH), SETCONTARGS(2, 1), op.JMPX), { exit: 0, stack: [3, 4, 2, 3] }, { stack_in: [I(1), I(2), I(3), I(4)] });
 vec('closure.setcontvarargs', 'SETCONTVARARGS 2,0', prog(PUSHCONT(op.DEPTH), PUSHINT(2), PUSHINT(0), op.SETCONTVARARGS, op.EXECUTE), { exit: 0, stack: [1, 2, 3, 2] }, { stack_in: [I(1), I(2), I(3)] });
 vec('closure.setcontvarargs_range', 'SETCONTVARARGS with 256 values to bind: exit 5', prog(PUSHCONT(), PUSHINT(256), PUSHINT(0), op.SETCONTVARARGS), { exit: 5, stack: [0] });
 vec('closure.setcontvarargs_more_range', 'SETCONTVARARGS with more = -2: exit 5', prog(PUSHCONT(), PUSHINT(0), PUSHINT(-2), op.SETCONTVARARGS), { exit: 5, stack: [0] });
@@ -397,6 +403,7 @@ vec('closure.bless', 'BLESS a slice of code and EXECUTE it', prog(PUSHCODE(prog(
 vec('closure.bless_type', 'BLESS of an integer: exit 7', prog(PUSHINT(1), op.BLESS), { exit: 7, stack: [0] });
 vec('closure.bless_underflow', 'BLESS on an empty stack: exit 2', prog(op.BLESS), { exit: 2, stack: [0] }, { depth_sensitive: true });
 vec('closure.bless_input_slice', 'BLESS of an input slice (bits 8..16 of 0x6871)', prog(op.BLESS, op.EXECUTE), { exit: 0, stack: [1] }, { stack_in: [SLICE('6871', { bits_start: 8 })] });
+vec('closure.bless_refs', 'BLESS of an input slice with a ref: the code pushes it', prog(op.BLESS, op.EXECUTE), { exit: 0, stack: [cellHex('AB')] }, { stack_in: [SLICE('88', { refs: [{ hex: 'AB' }] })] });
 vec('closure.blessargs', 'BLESSARGS 1,0: one bound value, no more taken', prog(PUSHCODE(prog(op.DEPTH)), BLESSARGS(1, 0), op.EXECUTE), { exit: 0, stack: [5, 6, 1] }, { stack_in: [I(5), I(6)] });
 vec('closure.blessargs_any', 'BLESSARGS 0,-1 (n = 15)', prog(PUSHCODE(prog(op.DEPTH)), BLESSARGS(0, -1), op.EXECUTE), { exit: 0, stack: [5, 6, 2] }, { stack_in: [I(5), I(6)] });
 vec('closure.blessargs_underflow', 'BLESSARGS 2,0 with one value and the slice: exit 2', prog(PUSHCODE(prog(op.DEPTH)), BLESSARGS(2, 0)), { exit: 2, stack: [0] }, { stack_in: [I(5)] });
@@ -519,6 +526,10 @@ vec('exc.tryargs_catch', 'TRYARGS 1,1 with an exception: the handler result come
 vec('exc.tryargs_underflow', 'TRYARGS 2,0 with one value: exit 2', prog(PUSHCONT(), PUSHCONT(), TRYARGS(2, 0)), { exit: 2, stack: [0] }, { stack_in: [I(1)] });
 vec('exc.tryargs_ret_underflow', 'TRYARGS 0,2 with a body that leaves one value: exit 2', prog(PUSHCONT(PUSHINT(1)), PUSHCONT(), TRYARGS(0, 2)), { exit: 0, stack: [5, 0, 2] }, { stack_in: [I(5)] });
 vec('exc.handler_nargs', 'a handler that wants three values gets two: the error in the handler jump ends the run', prog(PUSHCONT(), SETCONTARGS(0, 3), POPCTR(2), THROW(8)), { exit: 2, stack: [0, 2] }, { depth_sensitive: true });
+vec('exc.excquit_direct', 'jumping to c2 (the default handler) with 77 on top ends with exit 77', prog(PUSHINT(77), PUSHCTR(2), op.JMPX), { exit: 77, stack: [5] }, { stack_in: [I(5)] });
+vec('exc.excquit_type', 'the default handler with a cell on top ends with exit 7', prog(PUSHREF(X), PUSHCTR(2), op.JMPX), { exit: 7, stack: [5] }, { stack_in: [I(5)] });
+vec('exc.excquit_range', 'the default handler with 65536 on top ends with exit 5', prog(PUSHINT(65536), PUSHCTR(2), op.JMPX), { exit: 5, stack: [5] }, { stack_in: [I(5)] });
+vec('exc.excquit_empty', 'the default handler with an empty stack ends with exit 2', prog(PUSHCTR(2), JMPXARGS(0)), { exit: 2, stack: [] }, { stack_in: [I(5)] });
 vec('exc.throw_out_of_gas', 'out of gas in the 50 of an exception', prog(THROW(5)), { exit: -14, stack: [76] }, { gas_limit: 60 });
 
 // --- codepage
@@ -564,6 +575,9 @@ vec('runvm.underflow', 'RUNVM 0 on an empty stack: exit 2 after the 40', prog(RU
 vec('runvm.size_range', 'RUNVM with n larger than the stack: exit 5', prog(PUSHINT(2), child(), RUNVM(0)), { exit: 5, stack: [0] }, { stack_in: [I(1)] });
 vec('runvm.code_type', 'RUNVM with a cell as the code: exit 7', prog(PUSHINT(0), PUSHREF(X), RUNVM(0)), { exit: 7, stack: [0] });
 vec('runvm.gas_range', 'RUNVM 8 with a negative gas limit: exit 5', prog(PUSHINT(0), child(), PUSHINT(-1), RUNVM(8)), { exit: 5, stack: [0] });
+vec('runvm.basic_v9', 'RUNVM at global version 9', prog(PUSHINT(7), PUSHINT(1), child(PUSHINT(2)), PUSHINT(100), RUNVM(8)), { exit: 0, stack: [7, 2, 0, 23] }, { global_version: 9 });
+// Below version 11 the reference pushes an empty cell reference here (not serializable), so it is dropped.
+vec('runvm.data_exception_v10', 'RUNVM 4 at global version 10, exception in the child (c4 slot dropped)', prog(PUSHINT(0), child(THROW(9)), PUSHREF(X), RUNVM(4), op.DROP), { exit: 0, stack: [0, 9] }, { global_version: 10 });
 vec('runvm.v3', 'RUNVM at global version 3: invalid opcode', prog(PUSHINT(0), child(), RUNVM(0)), { exit: 6, stack: [0] }, { global_version: 3 });
 vec('runvm.runvmx', 'RUNVMX with mode 8 from the stack', prog(PUSHINT(0), child(PUSHINT(1)), PUSHINT(1000), PUSHINT(8), op.RUNVMX), { exit: 0, stack: [1, 0, 23] });
 vec('runvm.runvmx_range', 'RUNVMX 4096: range check', prog(PUSHINT(4096), op.RUNVMX), { exit: 5, stack: [0] });
@@ -574,6 +588,13 @@ vec('runvm.data_actions', 'RUNVM 36: the child c4 and c5 both come back', prog(P
 // --- gas edge cases
 vec('gas.exact_at_ret', 'gas limit that ends exactly at the final implicit RET', prog(PUSHCONT(PUSHINT(8)), op.EXECUTE), { exit: 0, stack: [8], gas: 64 }, { gas_limit: 64 });
 vec('gas.out_at_inner_ret', 'out of gas at the inner implicit RET', prog(PUSHCONT(PUSHINT(8)), op.EXECUTE), { exit: -14, stack: [59] }, { gas_limit: 58 });
+// Each PUSHINT 1; REPEATEND makes a Repeat whose `after` is the previous c0 (the previous Repeat), so
+// the final return enters k + 1 continuations in one jump; past 8, each costs 1 (global version >= 9).
+const repeatEnds = (k) => Array.from({ length: k }, () => [PUSHINT(1), op.REPEATEND]).flat();
+vec('gas.nested_jumps', 'a return through 10 Repeat continuations and quit: 11 jumps, 3 gas', prog(...repeatEnds(10), op.NOP), { exit: 0, stack: [], gas: 10 * (18 + 18) + 18 + 5 + 3 });
+vec('gas.nested_jumps_v8', 'the same at global version 8: no charge for nested jumps', prog(...repeatEnds(10), op.NOP), { exit: 0, stack: [], gas: 10 * (18 + 18) + 18 + 5 }, { global_version: 8 });
+vec('gas.nested_jumps_out_of_gas', 'out of gas in the middle of the nested jumps (charged one by one)', prog(...repeatEnds(10), op.NOP), { exit: -14, stack: [383] }, { gas_limit: 382 });
+vec('gas.nested_jumps_in_call', 'inside a call the chain ends in the return continuation: 9 jumps, 1 gas', prog(PUSHCONT(...repeatEnds(8), op.NOP), op.EXECUTE, PUSHINT(7)), { exit: 0, stack: [7] });
 vec('gas.out_at_callref_load', 'out of gas in the cell load of CALLREF', prog(CALLREF(P5)), { exit: -14, stack: [126] }, { gas_limit: 100 });
 
 // ---------------------------------------------------------------------------
