@@ -578,6 +578,11 @@ vec('runvm.gas_range', 'RUNVM 8 with a negative gas limit: exit 5', prog(PUSHINT
 vec('runvm.basic_v9', 'RUNVM at global version 9', prog(PUSHINT(7), PUSHINT(1), child(PUSHINT(2)), PUSHINT(100), RUNVM(8)), { exit: 0, stack: [7, 2, 0, 23] }, { global_version: 9 });
 // Below version 11 the reference pushes an empty cell reference here (not serializable), so it is dropped.
 vec('runvm.data_exception_v10', 'RUNVM 4 at global version 10, exception in the child (c4 slot dropped)', prog(PUSHINT(0), child(THROW(9)), PUSHREF(X), RUNVM(4), op.DROP), { exit: 0, stack: [0, 9] }, { global_version: 10 });
+// The child gets its own code as its only value and runs it again: thousands of nested machines
+// until the gas runs out; each parent is then charged the child's limit + 1 and runs out in turn.
+const SELF = prog(op.DUP, PUSHINT(1), op.SWAP, RUNVM(0));
+vec('runvm.deep_recursion', 'RUNVM of its own code until out of gas (about 7800 nested machines)', SELF, { exit: -14, stack: [1000001] }, { stack_in: [SLICE(SELF.hex)] });
+vec('runvm.deep_recursion_small', 'the same with 5000 gas', SELF, { exit: -14, stack: [5001] }, { stack_in: [SLICE(SELF.hex)], gas_limit: 5000 });
 vec('runvm.v3', 'RUNVM at global version 3: invalid opcode', prog(PUSHINT(0), child(), RUNVM(0)), { exit: 6, stack: [0] }, { global_version: 3 });
 vec('runvm.runvmx', 'RUNVMX with mode 8 from the stack', prog(PUSHINT(0), child(PUSHINT(1)), PUSHINT(1000), PUSHINT(8), op.RUNVMX), { exit: 0, stack: [1, 0, 23] });
 vec('runvm.runvmx_range', 'RUNVMX 4096: range check', prog(PUSHINT(4096), op.RUNVMX), { exit: 5, stack: [0] });
@@ -607,6 +612,9 @@ function traceOf(vmLog, dropPrefix) {
         else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas') || line.startsWith('Child VM finished')) t.push(line);
     }
     if (dropPrefix && t[0] === 'DROP') t.shift();
+    // Long traces (deep recursion, long loops) keep their two ends.
+    const KEEP = 150;
+    if (t.length > 2 * KEEP) return [...t.slice(0, KEEP), `... ${t.length - 2 * KEEP} lines left out ...`, ...t.slice(-KEEP)];
     return t;
 }
 
