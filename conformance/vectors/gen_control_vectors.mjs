@@ -566,6 +566,8 @@ vec('runvm.c7_input', 'RUNVM 16 with an input tuple as c7', prog(RUNVM(16)), { e
 vec('runvm.c7_default', 'RUNVM 0: the child c7 is an empty tuple', prog(PUSHINT(0), child(PUSHCTR(7)), RUNVM(0)), { exit: 0, stack: [[], 0] });
 vec('runvm.actions', 'RUNVM 32: the child c5 comes back', prog(PUSHINT(0), child(PUSHREF(Y), POPCTR(5)), RUNVM(32)), { exit: 0, stack: [0, cellHex('CD')] });
 vec('runvm.hard_gas', 'RUNVM 72: gas limit and gas max (the larger of the two)', prog(PUSHINT(0), child(PUSHINT(1)), PUSHINT(500), PUSHINT(100), RUNVM(72)), { exit: 0, stack: [1, 0, 23] });
+vec('runvm.hard_gas_only', 'RUNVM 64: a gas max but no limit (the limit is what the parent has left)', prog(PUSHINT(0), child(PUSHCONT(), op.AGAIN), PUSHINT(300), RUNVM(64)), { exit: -14 }, { gas_limit: 1000 });
+vec('runvm.gas_limit_zero', 'RUNVM 8 with limit 0: the child runs out at once (the parent pays limit + 1)', prog(PUSHINT(0), child(PUSHINT(1)), PUSHINT(0), RUNVM(8)), { exit: 0, stack: [18, -14, 18] });
 vec('runvm.isolate', 'RUNVM 128: the child does not share the loaded cells (100, not 25)', prog(PUSHREFSLICE(X), op.DROP, PUSHINT(0), PUSHREFSLICE(prog(PUSHREFSLICE(X))), PUSHINT(1000), RUNVM(128 + 8)), { exit: 0, stack: ['slice', 0, 123] });
 vec('runvm.shared_cells', 'RUNVM without isolation shares the loaded cells (25)', prog(PUSHREFSLICE(X), op.DROP, PUSHINT(0), PUSHREFSLICE(prog(PUSHREFSLICE(X))), PUSHINT(1000), RUNVM(8)), { exit: 0, stack: ['slice', 0, 48] });
 vec('runvm.ret_vals', 'RUNVM 256: exactly two values come back', prog(PUSHINT(0), child(PUSHINT(1), PUSHINT(2), PUSHINT(3)), PUSHINT(2), RUNVM(256)), { exit: 0, stack: [2, 3, 0] });
