@@ -349,10 +349,7 @@ impl Vm {
             };
             // The return continuation keeps what is left of the stack; when the
             // whole stack moves on, it keeps none (not an empty one).
-            let rest = match new_stack {
-                Some(new_stack) => Some(std::mem::replace(&mut self.stack, new_stack)),
-                None => None,
-            };
+            let rest = new_stack.map(|new_stack| std::mem::replace(&mut self.stack, new_stack));
             let mut ret_data = ControlData::new(self.cp);
             ret_data.stack = rest;
             ret_data.nargs = ret_args;
