@@ -5,18 +5,21 @@
 //! use gram_cells::CellBuilder;
 //! use gram_vm::{run, RunParams};
 //!
-//! // PUSHINT 1; PUSHINT 2; ADD
+//! // PUSHINT 1; PUSHINT 2; SWAP
 //! let mut b = CellBuilder::new();
-//! b.store_raw(&[0x71, 0x72, 0xA0], 24).unwrap();
+//! b.store_raw(&[0x71, 0x72, 0x01], 24).unwrap();
 //! let outcome = run(RunParams::new(b.build().unwrap()));
 //! assert_eq!(outcome.exit_code, 0);
-//! assert_eq!(outcome.gas_used, 59);
+//! assert_eq!(outcome.gas_used, 59); // 3 x 18 + implicit RET 5
+//! assert_eq!(outcome.stack.len(), 2);
 //! ```
 
 pub mod cont;
 pub mod error;
 pub mod gas;
 pub mod int257;
+#[cfg(feature = "json")]
+pub mod json;
 mod libs;
 mod ops;
 pub mod program;

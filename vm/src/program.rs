@@ -51,6 +51,9 @@ pub struct Program {
     pub instrs: Box<[Instr]>,
     /// Constants referenced by `Instr::imm`.
     pub consts: Box<[Const]>,
+    /// The 24-bit opcode (zero-padded) that stopped decoding because no
+    /// instruction has it, if any.
+    pub unknown_opcode: Option<u32>,
 }
 
 /// A position in code: the program and the index of the next instruction.
@@ -121,6 +124,7 @@ pub fn decode(window: CellSlice, table: &Table, version: u32) -> Program {
     let mut instrs = Vec::new();
     let mut consts = Vec::new();
     let base_refs = window.ref_offset();
+    let mut unknown_opcode = None;
     loop {
         let bit_pos = code.bit_offset() as u16;
         let ref_pos = (code.ref_offset() - base_refs) as u8;
@@ -134,6 +138,9 @@ pub fn decode(window: CellSlice, table: &Table, version: u32) -> Program {
         }
         let opcode = (code.preload_uint(available).unwrap_or(0) as u32) << (24 - available);
         let Some(def) = table.lookup(opcode).filter(|d| d.since <= version) else {
+            if table.lookup(opcode).is_none() {
+                unknown_opcode = Some(opcode);
+            }
             ins.gas = 10;
             instrs.push(ins);
             break;
@@ -160,7 +167,58 @@ pub fn decode(window: CellSlice, table: &Table, version: u32) -> Program {
         }
         instrs.push(ins);
     }
-    Program { window, instrs: instrs.into_boxed_slice(), consts: consts.into_boxed_slice() }
+    Program { window, instrs: instrs.into_boxed_slice(), consts: consts.into_boxed_slice(), unknown_opcode }
+}
+
+/// Decodes every code window of a code tree (the root, inline continuation
+/// bodies and every ordinary referenced cell) and hands each program to `visit`.
+pub fn walk_code(code: &Cell, version: u32, mut visit: impl FnMut(&Program)) {
+    let mut pending = vec![CellSlice::new(code.clone())];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(window) = pending.pop() {
+        if !seen.insert((*window.cell().hash(), window.bit_offset(), window.ref_offset())) {
+            continue;
+        }
+        for child in window.cell().references() {
+            if !child.is_exotic() {
+                pending.push(CellSlice::new(child.clone()));
+            }
+        }
+        let prog = decode(window, Table::cp0(), version);
+        visit(&prog);
+        for c in prog.consts.iter() {
+            if let Const::Code(body, _) = c {
+                pending.push(body.clone());
+            }
+        }
+    }
+}
+
+/// Opcodes without a table entry anywhere in a code tree, as 24-bit zero-padded values.
+pub fn unknown_opcodes(code: &Cell, version: u32) -> Vec<u32> {
+    let mut found = Vec::new();
+    walk_code(code, version, |prog| found.extend(prog.unknown_opcode));
+    found
+}
+
+/// Mnemonics of the instructions present in a code tree.
+pub fn mnemonics_used(code: &Cell, version: u32) -> std::collections::BTreeSet<&'static str> {
+    let mut names = std::collections::BTreeSet::new();
+    walk_code(code, version, |prog| {
+        let w = &prog.window;
+        for ins in prog.instrs.iter() {
+            let at = ins.bit_pos as usize;
+            let available = (w.bit_end() - at).min(24);
+            if available == 0 {
+                continue;
+            }
+            let bits = gram_cells::bits::read_u64(w.cell().data_buffer(), at, available as u32) as u32;
+            if let Some(def) = Table::cp0().lookup(bits << (24 - available)) {
+                names.insert(def.name);
+            }
+        }
+    });
+    names
 }
 
 type WindowKey = (HashBytes, u16, u16, u8, u8);

@@ -191,43 +191,14 @@ fn run_all<'a>(vectors: impl Iterator<Item = &'a Json>) -> (usize, Vec<String>) 
     (checked, failures)
 }
 
-/// Whether every integer of the vector (its `PUSHINT` operands, input and
-/// expected stacks) fits the `Int257` of this build. The stand-in on the
-/// way to the full 257-bit type holds 128 bits; the few vectors with wider
-/// values run once it is replaced.
-fn ints_representable(v: &Json) -> bool {
-    fn values_ok(v: &Json) -> bool {
-        match v {
-            Json::Object(m) if m.get("type").and_then(Json::as_str) == Some("int") => {
-                Int257::parse(m["value"].as_str().unwrap()).is_some()
-            }
-            Json::Object(m) => m.values().all(values_ok),
-            Json::Array(a) => a.iter().all(values_ok),
-            _ => true,
-        }
-    }
-    let asm = v["asm"].as_str().unwrap();
-    let operands_ok = asm.split("PUSHINT ").skip(1).all(|rest| {
-        let n: String = rest.chars().take_while(|c| *c == '-' || c.is_ascii_digit()).collect();
-        Int257::parse(&n).is_some()
-    });
-    operands_ok && values_ok(&v["stack_in"]) && values_ok(&v["expected"]["stack"])
-}
-
 #[test]
 fn control_vectors_match_reference() {
     let file = load("control_vectors.json");
     let vectors = file["vectors"].as_array().unwrap();
     assert_eq!(vectors.len(), file["count"].as_u64().unwrap() as usize);
-    let (runnable, waiting): (Vec<&Json>, Vec<&Json>) = vectors.iter().partition(|v| ints_representable(v));
-    let (checked, failures) = run_all(runnable.into_iter());
+    let (checked, failures) = run_all(vectors.iter());
     assert!(failures.is_empty(), "{} of {checked} vectors differ:\n{}", failures.len(), failures.join("\n"));
     assert!(checked >= 300, "only {checked} vectors");
-    assert!(waiting.len() <= 3, "{} vectors skipped for wide integers", waiting.len());
-    if !waiting.is_empty() {
-        let names: Vec<&str> = waiting.iter().map(|v| v["name"].as_str().unwrap()).collect();
-        eprintln!("{checked} vectors checked; waiting for the full Int257: {}", names.join(", "));
-    }
 }
 
 /// Whether every instruction the code may run (the code cells and inline

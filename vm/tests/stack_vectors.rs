@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 fn int_of(v: &Json) -> Option<Value> {
     match v["type"].as_str()? {
-        "int" => Some(Value::Int(Int257::parse(v["value"].as_str()?)?)),
+        "int" => Some(Value::Int(Int257::parse(v["value"].as_str()?).ok()?)),
         "null" => Some(Value::Null),
         "nan" => Some(Value::NaN),
         _ => None,

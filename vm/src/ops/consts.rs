@@ -25,10 +25,20 @@ fn exec_pushint16(vm: &mut Vm, ins: &Instr) -> Exec {
     Ok(())
 }
 
-/// `82 l(5) x(8l+19)`: a signed constant of 8l+19 bits.
+/// `82 l(5) x(8l+19)`: a signed constant of 8l+19 bits (up to 259). A value
+/// outside the 257-bit range decodes, but pushing it is an integer overflow.
 fn decode_pushint_long(ctx: &mut DecodeCtx<'_>, args: u32) -> Result<u32, i32> {
     let bits = 3 + ((args & 31) as usize + 2) * 8;
-    let value = Int257::load_from(ctx.code, bits, true).map_err(|_| excno::INVALID_OPCODE)?;
+    if ctx.code.remaining_bits() < bits {
+        return Err(excno::INVALID_OPCODE);
+    }
+    let extra = bits.saturating_sub(257);
+    let high = ctx.code.load_uint(extra).map_err(|_| excno::INVALID_OPCODE)?;
+    let value = Int257::load_from(ctx.code, bits - extra, true).map_err(|_| excno::INVALID_OPCODE)?;
+    let sign_fill = if value.is_negative() { (1u64 << extra) - 1 } else { 0 };
+    if high != sign_fill {
+        return Err(excno::INT_OVERFLOW);
+    }
     Ok(ctx.add_const(Const::Int(value)))
 }
 
@@ -62,7 +72,7 @@ fn exec_pushnan(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn exec_pushpow2dec(vm: &mut Vm, ins: &Instr) -> Exec {
     let n = (ins.args & 255) + 1;
-    let v = if n == 256 { Int257::MAX } else { pow2(n).checked_sub(&Int257::ONE).expect("fits") };
+    let v = if n == 256 { Int257::MAX } else { pow2(n).checked_sub(Int257::ONE).expect("fits") };
     vm.push_int(v);
     Ok(())
 }
