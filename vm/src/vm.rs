@@ -66,10 +66,56 @@ pub struct Vm {
     pub missing_library: Option<HashBytes>,
     /// Signature checks so far (the first ten are free).
     pub chksign_counter: u32,
+    /// Gas the free signature checks would have cost (charged by an isolated `RUNVM`).
+    pub free_gas_consumed: i64,
+    /// `GETEXTRABALANCE` calls so far (the first few are cheap).
+    pub extra_balance_counter: u32,
     loaded_cells: CellHashSet,
     cache: CodeCache,
     quit0: Arc<Cont>,
     quit1: Arc<Cont>,
+    /// Machines suspended by `RUNVM`, innermost last (only the running child holds them).
+    parents: Vec<ParentVm>,
+}
+
+/// A machine suspended while its `RUNVM` child runs, with what it wants back.
+struct ParentVm {
+    state: Vm,
+    return_data: bool,
+    return_actions: bool,
+    return_gas: bool,
+    isolate_gas: bool,
+    ret_vals: i32,
+}
+
+/// How a `RUNVM` child is started (the reference's `run_child_vm` arguments).
+pub(crate) struct ChildVmParams {
+    /// Code of the child.
+    pub code: CellSlice,
+    /// Initial stack of the child, bottom first.
+    pub stack: Vec<Value>,
+    /// Gas limit of the child.
+    pub gas_limit: i64,
+    /// Gas maximum of the child.
+    pub gas_max: i64,
+    /// c3 is the code itself (mode +1); otherwise c3 quits with exit code 11.
+    pub same_c3: bool,
+    /// Push an implicit 0 before running (mode +2, only together with `same_c3`).
+    pub push_0: bool,
+    /// c4 of the child (the empty cell if `None`).
+    pub data: Option<Cell>,
+    /// c7 of the child (the empty tuple if `None`).
+    pub c7: Option<crate::value::Tuple>,
+    /// Return the committed c4 (mode +4).
+    pub return_data: bool,
+    /// Return the committed c5 (mode +32).
+    pub return_actions: bool,
+    /// Return the gas the child consumed (mode +8).
+    pub return_gas: bool,
+    /// Separate set of loaded cells and signature-check counters (mode +128).
+    pub isolate_gas: bool,
+    /// Values to return on success (-1 = the whole stack; mode +256).
+    pub ret_vals: i32,
 }
 
 impl Vm {
@@ -96,10 +142,13 @@ impl Vm {
             libraries: Vec::new(),
             missing_library: None,
             chksign_counter: 0,
+            free_gas_consumed: 0,
+            extra_balance_counter: 0,
             loaded_cells: CellHashSet::default(),
             cache,
             quit0,
             quit1,
+            parents: Vec::new(),
         }
     }
 
@@ -125,6 +174,25 @@ impl Vm {
         } else {
             Ok(())
         }
+    }
+
+    /// Charges gas as the reference's `consume_gas` does: from global
+    /// version 4 on, running out stops the instruction at once.
+    #[inline]
+    pub fn charge(&mut self, amount: i64) -> Exec {
+        self.gas.consume(amount);
+        if self.version >= 4 && self.gas.is_exhausted() {
+            Err(Trap::OutOfGas)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Charges for a new stack of `depth` entries beyond the free 32, as `charge` does.
+    #[inline]
+    pub fn charge_stack(&mut self, depth: usize) -> Exec {
+        let extra = depth.saturating_sub(price::FREE_STACK_DEPTH);
+        self.charge(extra as i64 * price::STACK_ENTRY)
     }
 
     /// Charges for a new stack of `depth` entries beyond the free 32.
@@ -159,6 +227,9 @@ impl Vm {
     /// charges gas, resolves library cells, rejects other exotic cells.
     pub fn load_cell(&mut self, cell: &Cell) -> Result<CellSlice, Trap> {
         self.register_cell_load(cell);
+        if self.version >= 4 && self.gas.is_exhausted() {
+            return Err(Trap::OutOfGas);
+        }
         if !cell.is_exotic() {
             return Ok(CellSlice::new(cell.clone()));
         }
@@ -264,21 +335,23 @@ impl Vm {
                     let keep = self.stack.len() - skip as usize;
                     self.stack.truncate(keep);
                 }
-                self.consume_stack_gas(new_stack.len());
-                new_stack
+                self.charge_stack(new_stack.len())?;
+                Some(new_stack)
             } else if copy >= 0 {
                 let from = self.stack.len() - copy as usize;
                 let new_stack: Vec<Value> = self.stack.drain(from..).collect();
                 let keep = self.stack.len() - skip as usize;
                 self.stack.truncate(keep);
-                self.consume_stack_gas(new_stack.len());
-                new_stack
+                self.charge_stack(new_stack.len())?;
+                Some(new_stack)
             } else {
-                std::mem::take(&mut self.stack)
+                None
             };
-            let rest = std::mem::replace(&mut self.stack, new_stack);
+            // The return continuation keeps what is left of the stack; when the
+            // whole stack moves on, it keeps none (not an empty one).
+            let rest = new_stack.map(|new_stack| std::mem::replace(&mut self.stack, new_stack));
             let mut ret_data = ControlData::new(self.cp);
-            ret_data.stack = Some(rest);
+            ret_data.stack = rest;
             ret_data.nargs = ret_args;
             ret_data.save.c[0] = old_c0;
             self.regs.c[0] = Some(Arc::new(Cont::Ord { data: ret_data, code: self.code.clone() }));
@@ -287,17 +360,16 @@ impl Vm {
             if pass_args > depth {
                 return Err(Trap::exc(excno::STACK_UNDERFLOW));
             }
-            let new_stack = if pass_args >= 0 {
+            let rest = if pass_args >= 0 {
                 let from = self.stack.len() - pass_args as usize;
                 let s: Vec<Value> = self.stack.drain(from..).collect();
-                self.consume_stack_gas(s.len());
-                s
+                self.charge_stack(s.len())?;
+                Some(std::mem::replace(&mut self.stack, s))
             } else {
-                std::mem::take(&mut self.stack)
+                None
             };
-            let rest = std::mem::replace(&mut self.stack, new_stack);
             let mut ret_data = ControlData::new(self.cp);
-            ret_data.stack = Some(rest);
+            ret_data.stack = rest;
             ret_data.nargs = ret_args;
             ret_data.save.c[0] = self.regs.c[0].take();
             self.regs.c[0] = Some(Arc::new(Cont::Ord { data: ret_data, code: self.code.clone() }));
@@ -340,12 +412,13 @@ impl Vm {
                 let mut new_stack = take_cont_stack(&mut cont);
                 let from = self.stack.len() - copy;
                 new_stack.extend(self.stack.drain(from..));
-                self.consume_stack_gas(new_stack.len());
+                let depth = new_stack.len();
                 self.stack = new_stack;
+                self.charge_stack(depth)?;
             } else if copy >= 0 && (copy as usize) < self.stack.len() {
                 let drop = self.stack.len() - copy as usize;
                 self.stack.drain(..drop);
-                self.consume_stack_gas(copy as usize);
+                self.charge_stack(copy as usize)?;
             }
             Ok(cont)
         } else {
@@ -354,7 +427,7 @@ impl Vm {
                     return Err(Trap::exc(excno::STACK_UNDERFLOW));
                 } else if pass_args < depth {
                     self.stack.drain(..(depth - pass_args) as usize);
-                    self.consume_stack_gas(pass_args as usize);
+                    self.charge_stack(pass_args as usize)?;
                 }
             }
             Ok(cont)
@@ -365,12 +438,16 @@ impl Vm {
     pub fn jump_to(&mut self, mut cont: Arc<Cont>) -> Exec {
         let mut count = 0u32;
         loop {
-            let next = self.enter(cont)?;
+            let next = self.enter(cont);
+            // A jump that stops the machine counts too; an exception does not.
+            if let Err(Trap::Exception { .. }) = next {
+                return next.map(|_| ());
+            }
             count += 1;
             if count > price::FREE_NESTED_CONT_JUMP && self.version >= 9 {
-                self.gas.consume(1);
+                self.charge(1)?;
             }
-            match next {
+            match next? {
                 None => return Ok(()),
                 Some(c) => {
                     cont = c;
@@ -524,7 +601,8 @@ impl Vm {
     /// `save` bits 1/2/4 move c0/c1/c2 into it; `stack_copy` values stay
     /// on the new stack (-1 = all); the rest goes with the continuation.
     pub fn extract_cc(&mut self, save: u32, stack_copy: i32, cc_args: i32) -> Result<Arc<Cont>, Trap> {
-        let new_stack = if stack_copy < 0 || stack_copy as usize == self.stack.len() {
+        let moves_all = stack_copy < 0 || stack_copy as usize == self.stack.len();
+        let new_stack = if moves_all {
             std::mem::take(&mut self.stack)
         } else if stack_copy > 0 {
             if stack_copy as usize > self.stack.len() {
@@ -532,14 +610,15 @@ impl Vm {
             }
             let from = self.stack.len() - stack_copy as usize;
             let s: Vec<Value> = self.stack.drain(from..).collect();
-            self.consume_stack_gas(s.len());
+            self.charge_stack(s.len())?;
             s
         } else {
             Vec::new()
         };
         let rest = std::mem::replace(&mut self.stack, new_stack);
         let mut data = ControlData::new(self.cp);
-        data.stack = Some(rest);
+        // When the whole stack moves on, the continuation keeps no stack at all.
+        data.stack = if moves_all { None } else { Some(rest) };
         data.nargs = cc_args;
         if save & 1 != 0 {
             data.save.c[0] = self.regs.c[0].replace(self.quit0.clone());
@@ -581,8 +660,21 @@ impl Vm {
 
     // ----- the loop --------------------------------------------------------
 
-    /// Runs until the machine stops; returns the exit code.
+    /// Runs until the machine stops; returns the exit code. A `RUNVM`
+    /// child runs in this same loop: when it stops, its parent resumes.
     pub(crate) fn run_loop(&mut self) -> i32 {
+        let mut exit = self.run_inner();
+        while let Some(parent) = self.parents.pop() {
+            exit = match self.restore_parent_vm(parent, exit) {
+                Ok(()) => self.run_inner(),
+                Err(_) => self.out_of_gas(),
+            };
+        }
+        exit
+    }
+
+    /// Runs the current machine until it stops (the reference's `run_inner`).
+    fn run_inner(&mut self) -> i32 {
         let exit = loop {
             let pc = self.code.pc as usize;
             let ins = self.code.prog.instrs[pc];
@@ -628,6 +720,107 @@ impl Vm {
         self.stack.clear();
         self.stack.push(Value::int(self.gas.consumed()));
         excno::OUT_OF_GAS_EXIT
+    }
+
+    // ----- child machines (RUNVM) ------------------------------------------
+
+    /// Suspends this machine and makes a child the running one, as the
+    /// reference's `run_child_vm`: the child shares the libraries, the decode
+    /// cache, the signature-check counters and (unless isolated) the set of
+    /// loaded cells; its gas is capped by what this machine has left.
+    pub(crate) fn run_child_vm(&mut self, p: ChildVmParams) -> Exec {
+        if p.isolate_gas {
+            self.charge(self.free_gas_consumed)?;
+            self.chksign_counter = 0;
+            self.extra_balance_counter = 0;
+            self.free_gas_consumed = 0;
+        }
+        let (mut gas_limit, mut gas_max) = (p.gas_limit, p.gas_max);
+        if self.version >= 10 {
+            gas_limit = gas_limit.min(self.gas.remaining);
+            gas_max = gas_max.min(self.gas.remaining);
+        }
+        let mut cache = std::mem::take(&mut self.cache);
+        let code = Code { prog: cache.get(&p.code, self.version), pc: 0 };
+        let mut child = Vm::new(code.clone(), p.stack, Gas::new(gas_limit, gas_max, 0), self.version, cache);
+        if p.same_c3 {
+            child.regs.c[3] = Some(Arc::new(Cont::Ord { data: ControlData::new(0), code }));
+            if p.push_0 {
+                child.stack.push(Value::int(0));
+            }
+        }
+        if let Some(data) = p.data {
+            child.regs.d[0] = Some(data);
+        }
+        if let Some(c7) = p.c7 {
+            child.regs.c7 = Some(c7);
+        }
+        child.libraries = std::mem::take(&mut self.libraries);
+        if !p.isolate_gas {
+            child.loaded_cells = std::mem::take(&mut self.loaded_cells);
+        }
+        child.chksign_counter = self.chksign_counter;
+        child.free_gas_consumed = self.free_gas_consumed;
+        child.extra_balance_counter = self.extra_balance_counter;
+        child.parents = std::mem::take(&mut self.parents);
+        let state = std::mem::replace(self, child);
+        self.parents.push(ParentVm {
+            state,
+            return_data: p.return_data,
+            return_actions: p.return_actions,
+            return_gas: p.return_gas,
+            isolate_gas: p.isolate_gas,
+            ret_vals: p.ret_vals,
+        });
+        Ok(())
+    }
+
+    /// Resumes the parent after its child stopped with exit code `res`, as the
+    /// reference's `restore_parent_vm`: charges the child's gas, then pushes
+    /// the returned values, the exit code, and c4 / c5 / gas as asked.
+    fn restore_parent_vm(&mut self, parent: ParentVm, mut res: i32) -> Exec {
+        let outer = std::mem::take(&mut self.parents);
+        let mut child = std::mem::replace(self, parent.state);
+        self.parents = outer;
+        self.libraries = std::mem::take(&mut child.libraries);
+        self.cache = std::mem::take(&mut child.cache);
+        self.steps += child.steps;
+        if !parent.isolate_gas {
+            self.loaded_cells = std::mem::take(&mut child.loaded_cells);
+        }
+        self.chksign_counter = child.chksign_counter;
+        self.extra_balance_counter = child.extra_balance_counter;
+        self.free_gas_consumed = child.free_gas_consumed;
+        self.charge(child.gas.consumed().min(child.gas.limit.saturating_add(1)))?;
+        let depth = child.stack.len();
+        let ret_cnt = if res == 0 || res == 1 {
+            match usize::try_from(parent.ret_vals) {
+                Ok(wanted) if depth >= wanted => wanted,
+                // Too few values: the reference reports `~stk_und` (-3) and a 0.
+                Ok(_) => {
+                    res = !excno::STACK_UNDERFLOW;
+                    self.stack.push(Value::int(0));
+                    0
+                }
+                Err(_) => depth,
+            }
+        } else {
+            depth.min(1)
+        };
+        self.charge_stack(ret_cnt)?;
+        self.stack.extend(child.stack.drain(depth - ret_cnt..));
+        self.stack.push(Value::int(res as i64));
+        let committed = child.committed.take();
+        if parent.return_data {
+            self.stack.push(committed.as_ref().map_or(Value::Null, |c| Value::Cell(c.c4.clone())));
+        }
+        if parent.return_actions {
+            self.stack.push(committed.as_ref().map_or(Value::Null, |c| Value::Cell(c.c5.clone())));
+        }
+        if parent.return_gas {
+            self.stack.push(Value::int(child.gas.consumed()));
+        }
+        Ok(())
     }
 }
 

@@ -2,6 +2,8 @@
 
 mod cells;
 mod consts;
+mod control;
+mod exceptions;
 mod stack;
 mod tuple;
 
@@ -13,4 +15,6 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     consts::register(t);
     tuple::register(t);
     cells::register(t);
+    control::register(t);
+    exceptions::register(t);
 }
