@@ -397,6 +397,14 @@ fn check_and_level(kind: CellType, data: &[u8; 128], bit_len: usize, refs: &[Opt
             if bit_len != 16 + stored * (HASH_BITS + DEPTH_BITS) {
                 return Err(CellError::InvalidExotic("pruned branch has a wrong data length"));
             }
+            // The reference applies the depth limit to the stored depths too.
+            let depths_at = 2 + 32 * stored;
+            for i in 0..stored {
+                let depth = u16::from_be_bytes([data[depths_at + 2 * i], data[depths_at + 2 * i + 1]]);
+                if depth > MAX_DEPTH {
+                    return Err(CellError::DepthTooBig);
+                }
+            }
             Ok(mask)
         }
         CellType::LibraryReference => {

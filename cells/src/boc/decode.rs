@@ -1,0 +1,315 @@
+//! Decoding, as the reference's `BagOfCells::deserialize`: parse and check the
+//! header, check the CRC, find every cell's bytes (from the index, or by a
+//! first scan over the data), then build the cells from the last to the
+//! first so every ref is already built when its parent needs it.
+//!
+//! Every count is checked against the input length before anything is
+//! allocated (each cell takes at least 2 bytes), the work is linear in the
+//! input, and nothing recurses on the tree depth.
+
+use super::header::{as_c_int, read_be, Header};
+use super::BocError;
+use crate::{Cell, LevelMask, MAX_REFS};
+
+/// Roots the reference's multi-root parser accepts by default.
+pub const DEFAULT_MAX_ROOTS: usize = 16384;
+
+/// Decodes a bag of cells with any number of roots (up to
+/// [`DEFAULT_MAX_ROOTS`]) and of any level, like the reference's
+/// `BagOfCells::deserialize`. Roots come back in the order of the root list.
+pub fn decode(data: &[u8]) -> Result<Vec<Cell>, BocError> {
+    decode_with_max_roots(data, DEFAULT_MAX_ROOTS)
+}
+
+/// Decodes a bag of cells with exactly one root of level 0, like the
+/// reference's `std_boc_deserialize`.
+pub fn decode_single(data: &[u8]) -> Result<Cell, BocError> {
+    let mut roots = decode_with_max_roots(data, 1)?;
+    // A successful decode has between 1 and `max_roots` roots.
+    let root = roots.pop().ok_or(BocError::TooManyRoots { count: 0, max: 1 })?;
+    if root.level() != 0 {
+        return Err(BocError::NonZeroLevelRoot);
+    }
+    Ok(root)
+}
+
+/// Decodes a bag of cells with at most `max_roots` roots.
+pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>, BocError> {
+    let header = Header::parse(data)?;
+    if header.total_size > data.len() as u64 {
+        return Err(BocError::NotEnoughBytes { present: data.len(), required: header.total_size });
+    }
+    if header.root_count > max_roots {
+        return Err(BocError::TooManyRoots { count: header.root_count, max: max_roots });
+    }
+    if header.has_crc32c {
+        // The checksum sits in the last 4 bytes of the input, wherever the BoC ends.
+        let (body, tail) = data.split_at(data.len() - 4);
+        let computed = crc32c::crc32c(body);
+        let stored = u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]);
+        if computed != stored {
+            return Err(BocError::CrcMismatch { computed, stored });
+        }
+    }
+    // From here on every offset is below `total_size <= data.len()`.
+    let cell_count = header.cell_count;
+    let ref_size = header.ref_size;
+    let mut cache_counts = if header.has_cache_bits { vec![0u8; cell_count] } else { Vec::new() };
+
+    let mut root_indexes = Vec::with_capacity(header.root_count);
+    let roots_at = header.roots_offset as usize;
+    for i in 0..header.root_count {
+        let raw = if header.has_roots { read_be(&data[roots_at + i * ref_size..][..ref_size]) } else { 0 };
+        let index = as_c_int(raw);
+        if index < 0 || index >= cell_count as i64 {
+            return Err(BocError::InvalidRootIndex(raw));
+        }
+        root_indexes.push(index as usize);
+        count_reference(&mut cache_counts, index as usize);
+    }
+
+    let data_at = header.data_offset as usize;
+    let cells_data = &data[data_at..data_at + header.data_size as usize];
+    let locator = if header.has_index {
+        CellLocator::Index {
+            index: &data[header.index_offset as usize..data_at],
+            offset_size: header.offset_size,
+            cache_bits: header.has_cache_bits,
+        }
+    } else {
+        CellLocator::Ends(scan_cell_ends(cells_data, cell_count, ref_size)?)
+    };
+
+    // built[cell_count - 1 - i] is cell i: cells are built from the last one.
+    let mut built: Vec<Cell> = Vec::with_capacity(cell_count);
+    for index in (0..cell_count).rev() {
+        let (start, end) = locator.bounds(index, cells_data.len())?;
+        let cell = build_cell(index, &cells_data[start..end], ref_size, &built, &mut cache_counts)?;
+        built.push(cell);
+    }
+
+    if let CellLocator::Index { cache_bits: true, .. } = locator {
+        for (index, &count) in cache_counts.iter().enumerate() {
+            let stored = locator.cache_bit(index);
+            if (count > 1) != stored {
+                return Err(BocError::WrongCacheFlag { cell: index, stored });
+            }
+        }
+    }
+    Ok(root_indexes.into_iter().map(|i| built[cell_count - 1 - i].clone()).collect())
+}
+
+/// Counts one more reference to a cell, saturating at 2 ("referenced more than once").
+#[inline]
+fn count_reference(counts: &mut [u8], index: usize) {
+    if let Some(count) = counts.get_mut(index) {
+        if *count < 2 {
+            *count += 1;
+        }
+    }
+}
+
+/// Where each cell's bytes are within the cell data.
+enum CellLocator<'a> {
+    /// Read from the stored index: entry `i` is the end offset of cell `i`
+    /// (times 2 plus the cache bit when cache bits are on).
+    Index { index: &'a [u8], offset_size: usize, cache_bits: bool },
+    /// End offsets found by scanning the cells.
+    Ends(Vec<usize>),
+}
+
+impl CellLocator<'_> {
+    fn raw_entry(&self, index: usize) -> u64 {
+        match self {
+            CellLocator::Index { index: bytes, offset_size, .. } => {
+                read_be(&bytes[index * offset_size..(index + 1) * offset_size])
+            }
+            CellLocator::Ends(ends) => ends[index] as u64,
+        }
+    }
+
+    fn end_offset(&self, index: usize) -> u64 {
+        match self {
+            CellLocator::Index { cache_bits: true, .. } => self.raw_entry(index) / 2,
+            _ => self.raw_entry(index),
+        }
+    }
+
+    fn cache_bit(&self, index: usize) -> bool {
+        self.raw_entry(index) % 2 == 1
+    }
+
+    /// The byte range of cell `index`, checked like the reference's
+    /// `get_cell_slice` (ordered, inside the cell data).
+    fn bounds(&self, index: usize, data_len: usize) -> Result<(usize, usize), BocError> {
+        let start = if index == 0 { 0 } else { self.end_offset(index - 1) };
+        let end = self.end_offset(index);
+        if start > end || end > data_len as u64 {
+            return Err(BocError::InvalidIndexEntry { cell: index, start, end });
+        }
+        Ok((start as usize, end as usize))
+    }
+}
+
+/// The layout of one serialized cell, from its two descriptor bytes.
+struct CellLayout {
+    ref_count: usize,
+    exotic: bool,
+    with_hashes: bool,
+    level_mask: u8,
+    /// Number of hashes (and depths) stored when `with_hashes` is set.
+    hash_count: usize,
+    data_offset: usize,
+    data_len: usize,
+    /// Whether the last data byte carries a completion tag.
+    tagged: bool,
+    refs_offset: usize,
+    end_offset: usize,
+}
+
+impl CellLayout {
+    /// Reads the descriptors at the start of `bytes` and checks that the
+    /// whole cell fits (reference: `CellSerializationInfo::init`).
+    #[inline]
+    fn parse(bytes: &[u8], ref_size: usize, cell: usize) -> Result<CellLayout, BocError> {
+        let [d1, d2, ..] = *bytes else {
+            return Err(BocError::CellTruncated { cell });
+        };
+        let ref_count = usize::from(d1 & 7);
+        let with_hashes = d1 & 16 != 0;
+        if ref_count > MAX_REFS {
+            return Err(if ref_count == 7 && with_hashes {
+                BocError::AbsentCell { cell }
+            } else {
+                BocError::InvalidDescriptor { cell }
+            });
+        }
+        let level_mask = d1 >> 5;
+        let hash_count = LevelMask::new(level_mask).hash_count();
+        let data_offset = if with_hashes { 2 + hash_count * 34 } else { 2 };
+        let data_len = usize::from(d2 >> 1) + usize::from(d2 & 1);
+        let refs_offset = data_offset + data_len;
+        let end_offset = refs_offset + ref_count * ref_size;
+        if bytes.len() < end_offset {
+            return Err(BocError::CellTruncated { cell });
+        }
+        Ok(CellLayout {
+            ref_count,
+            exotic: d1 & 8 != 0,
+            with_hashes,
+            level_mask,
+            hash_count,
+            data_offset,
+            data_len,
+            tagged: d2 & 1 != 0,
+            refs_offset,
+            end_offset,
+        })
+    }
+}
+
+/// First pass without an index: walks the cells to find where each ends;
+/// together they must fill the cell data exactly.
+fn scan_cell_ends(cells_data: &[u8], cell_count: usize, ref_size: usize) -> Result<Vec<usize>, BocError> {
+    let mut ends = Vec::with_capacity(cell_count);
+    let mut pos = 0;
+    for cell in 0..cell_count {
+        let layout = CellLayout::parse(&cells_data[pos..], ref_size, cell)?;
+        pos += layout.end_offset;
+        ends.push(pos);
+    }
+    if pos != cells_data.len() {
+        return Err(BocError::DataSizeMismatch {
+            last_cell: cell_count - 1,
+            end: pos as u64,
+            size: cells_data.len() as u64,
+        });
+    }
+    Ok(ends)
+}
+
+/// Builds cell `index` from its bytes; `built` holds the cells after it,
+/// last cell first.
+fn build_cell(
+    index: usize,
+    bytes: &[u8],
+    ref_size: usize,
+    built: &[Cell],
+    cache_counts: &mut [u8],
+) -> Result<Cell, BocError> {
+    let layout = CellLayout::parse(bytes, ref_size, index)?;
+    if layout.end_offset != bytes.len() {
+        return Err(BocError::UnusedSpace { cell: index });
+    }
+    // `built` has exactly the cells index + 1 .. cell_count.
+    let cell_count = index + 1 + built.len();
+    let mut refs: [Option<Cell>; MAX_REFS] = Default::default();
+    for (k, slot) in refs.iter_mut().enumerate().take(layout.ref_count) {
+        let at = layout.refs_offset + k * ref_size;
+        let raw = read_be(&bytes[at..at + ref_size]);
+        let target = as_c_int(raw);
+        if target <= index as i64 {
+            return Err(BocError::RefBackward { cell: index, ref_index: k, target });
+        }
+        if target >= cell_count as i64 {
+            return Err(BocError::RefOutOfRange { cell: index, ref_index: k, target: raw, count: cell_count });
+        }
+        *slot = Some(built[cell_count - 1 - target as usize].clone());
+        count_reference(cache_counts, target as usize);
+    }
+
+    let data = &bytes[layout.data_offset..layout.data_offset + layout.data_len];
+    let bit_len = if layout.tagged {
+        // The completion tag is the lowest set bit of the last byte, and
+        // a byte holding only the tag (or nothing) is not canonical.
+        let last = data[data.len() - 1];
+        if last & 0x7f == 0 {
+            return Err(BocError::OverlongEncoding { cell: index });
+        }
+        (data.len() - 1) * 8 + 7 - last.trailing_zeros() as usize
+    } else {
+        data.len() * 8
+    };
+    let mut buffer = [0u8; 128];
+    buffer[..data.len()].copy_from_slice(data);
+    let cell = Cell::from_parts(buffer, bit_len, refs, layout.exotic)
+        .map_err(|source| BocError::InvalidCell { cell: index, source })?;
+
+    if cell.level_mask().mask() != layout.level_mask {
+        return Err(BocError::LevelMaskMismatch { cell: index });
+    }
+    if layout.with_hashes {
+        check_stored_hashes(&cell, bytes, &layout, index)?;
+    }
+    Ok(cell)
+}
+
+/// Compares the hashes and depths stored with a cell to the computed ones:
+/// first the representation hash and depth, then each lower significant level.
+fn check_stored_hashes(cell: &Cell, bytes: &[u8], layout: &CellLayout, index: usize) -> Result<(), BocError> {
+    let depths_at = 2 + 32 * layout.hash_count;
+    let stored_hash = |i: usize| &bytes[2 + 32 * i..2 + 32 * (i + 1)];
+    let stored_depth = |i: usize| u16::from_be_bytes([bytes[depths_at + 2 * i], bytes[depths_at + 2 * i + 1]]);
+    let top = layout.hash_count - 1;
+    if stored_hash(top) != cell.hash() {
+        return Err(BocError::HashMismatch { cell: index });
+    }
+    if stored_depth(top) != cell.depth() {
+        return Err(BocError::DepthMismatch { cell: index });
+    }
+    let mask = cell.level_mask();
+    let mut hash_i = 0;
+    for level in 0..mask.level() {
+        if !mask.is_significant(level) {
+            continue;
+        }
+        if stored_hash(hash_i) != cell.hash_at(level) {
+            return Err(BocError::LowerHashMismatch { cell: index });
+        }
+        if stored_depth(hash_i) != cell.depth_at(level) {
+            return Err(BocError::LowerDepthMismatch { cell: index });
+        }
+        hash_i += 1;
+    }
+    Ok(())
+}

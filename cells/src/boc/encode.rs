@@ -1,0 +1,433 @@
+//! Encoding, byte-identical to the reference serializer
+//! (`BagOfCells::import_cells`, `reorder_cells`, `serialize_to`):
+//!
+//! 1. import: depth-first from each root, children left to right, cells
+//!    numbered in post-order and deduplicated by representation hash;
+//! 2. reorder: the reference's weight heuristic picks "heavy" cells and a
+//!    three-phase walk (previsit, visit, allocate) fixes the final order;
+//! 3. write: header, root list, optional index, cells, optional CRC32C.
+//!
+//! All walks use explicit stacks, so deep trees cannot overflow the call stack.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::header::MAGIC_GENERIC;
+use super::BocError;
+use crate::{Cell, HashBytes, MAX_REFS};
+
+/// Which optional parts to write. The default is the plain format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EncodeMode {
+    /// Write the offset index (reference mode bit 1, header flag 0x80).
+    pub index: bool,
+    /// Append a CRC32C of the whole BoC (mode bit 2, flag 0x40).
+    pub crc32c: bool,
+    /// Store hashes and depths with the "heavy" cells (mode bit 8).
+    pub int_hashes: bool,
+    /// Mark cells referenced more than once in the index (mode bit 16,
+    /// flag 0x20; needs `index`).
+    pub cache_bits: bool,
+}
+
+impl EncodeMode {
+    /// The plain format: no index, no CRC, no hashes, no cache bits.
+    pub const PLAIN: EncodeMode = EncodeMode { index: false, crc32c: false, int_hashes: false, cache_bits: false };
+
+    /// Converts the reference's `BagOfCells::Mode` bit set (1 WithIndex,
+    /// 2 WithCRC32C, 4 WithTopHash, 8 WithIntHashes, 16 WithCacheBits).
+    /// WithTopHash has no effect in the reference serializer, so it is ignored.
+    pub fn from_reference_bits(mode: u32) -> EncodeMode {
+        EncodeMode {
+            index: mode & 1 != 0,
+            crc32c: mode & 2 != 0,
+            int_hashes: mode & 8 != 0,
+            cache_bits: mode & 16 != 0,
+        }
+    }
+}
+
+/// Encodes one root in the reference's canonical layout.
+pub fn encode(root: &Cell, mode: EncodeMode) -> Result<Vec<u8>, BocError> {
+    encode_many(std::slice::from_ref(root), mode)
+}
+
+/// Encodes several roots (in this order; repeats are kept, as the reference does).
+pub fn encode_many(roots: &[Cell], mode: EncodeMode) -> Result<Vec<u8>, BocError> {
+    if roots.is_empty() {
+        return Err(BocError::NoRoots);
+    }
+    if mode.cache_bits && !mode.index {
+        return Err(BocError::CacheBitsWithoutIndex);
+    }
+    let mut bag = Bag::import(roots);
+    bag.reorder();
+    Ok(bag.write(mode))
+}
+
+/// Hashes a cell hash by its first 8 bytes: they are already uniformly random.
+#[derive(Default)]
+struct CellHashHasher(u64);
+
+impl Hasher for CellHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // `[u8; 32]` hashes as its bytes; fold in whatever comes.
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(word);
+        }
+    }
+
+    fn write_usize(&mut self, _: usize) {
+        // The length prefix of a slice carries no information here.
+    }
+}
+
+/// Highest weight a cell keeps before it counts as "heavy" (`max_cell_whs`).
+const MAX_CELL_WEIGHT: i32 = 64;
+
+/// A unique cell in the bag, in import order.
+struct Node<'a> {
+    cell: &'a Cell,
+    /// Children: import indexes until the visit phase rewrites them to final indexes.
+    refs: [u32; MAX_REFS],
+    ref_count: u8,
+    /// Weight; 0 after reordering marks a heavy cell (stored with hashes).
+    weight: u8,
+    /// Referenced more than once (by cells or the root list).
+    should_cache: bool,
+    /// Walk state: -1 new, -2 previsited, -3 visited, >= 0 final position.
+    new_index: i32,
+}
+
+impl Node<'_> {
+    fn is_heavy(&self) -> bool {
+        self.weight == 0
+    }
+}
+
+/// One step of the reordering walk (each is one call of the reference's `revisit`,
+/// or the code that runs after its recursive calls).
+#[derive(Clone, Copy)]
+enum Step {
+    /// `revisit(x, 0)`.
+    Previsit(u32),
+    /// `revisit(x, 1)`.
+    Visit(u32),
+    /// End of a previsit: mark the cell previsited.
+    MarkPrevisited(u32),
+    /// End of a visit: allocate the children (last first), mark the cell visited.
+    FinishVisit(u32),
+}
+
+struct Bag<'a> {
+    nodes: Vec<Node<'a>>,
+    /// Import index of each root, then its final index after reordering.
+    roots: Vec<u32>,
+    /// Import indexes in final order (position = final index).
+    order: Vec<u32>,
+    /// Sum of the plain serialized sizes of the unique cells (no refs, no hashes).
+    data_bytes: u64,
+    /// References between unique cells.
+    internal_refs: u64,
+    /// Hashes stored when heavy cells carry theirs.
+    internal_hashes: u64,
+}
+
+/// Bytes of a cell's descriptors and data.
+fn plain_size(cell: &Cell) -> u64 {
+    2 + cell.bit_len().div_ceil(8) as u64
+}
+
+impl<'a> Bag<'a> {
+    /// Depth-first post-order import with deduplication by hash.
+    fn import(roots: &'a [Cell]) -> Bag<'a> {
+        let mut bag = Bag {
+            nodes: Vec::new(),
+            roots: Vec::with_capacity(roots.len()),
+            order: Vec::new(),
+            data_bytes: 0,
+            internal_refs: 0,
+            internal_hashes: 0,
+        };
+        let mut seen: HashMap<&'a HashBytes, u32, BuildHasherDefault<CellHashHasher>> = HashMap::default();
+        // A frame per cell being imported: the cell, how many refs are done,
+        // their indexes and the running weight sum.
+        struct Frame<'a> {
+            cell: &'a Cell,
+            next: usize,
+            refs: [u32; MAX_REFS],
+            weight_sum: u32,
+        }
+        let mut stack: Vec<Frame<'a>> = Vec::new();
+        for root in roots {
+            if let Some(&pos) = seen.get(root.hash()) {
+                bag.nodes[pos as usize].should_cache = true;
+                bag.roots.push(pos);
+                continue;
+            }
+            stack.push(Frame { cell: root, next: 0, refs: [0; MAX_REFS], weight_sum: 1 });
+            while let Some(top) = stack.last_mut() {
+                if top.next < top.cell.ref_count() {
+                    let Some(child) = top.cell.reference(top.next) else { break };
+                    if let Some(&pos) = seen.get(child.hash()) {
+                        let node = &mut bag.nodes[pos as usize];
+                        node.should_cache = true;
+                        top.refs[top.next] = pos;
+                        top.weight_sum += u32::from(node.weight);
+                        top.next += 1;
+                        bag.internal_refs += 1;
+                    } else {
+                        stack.push(Frame { cell: child, next: 0, refs: [0; MAX_REFS], weight_sum: 1 });
+                    }
+                    continue;
+                }
+                let done = stack.pop().expect("the loop saw a top frame");
+                let pos = bag.nodes.len() as u32;
+                let weight = done.weight_sum.min(255) as u8;
+                bag.nodes.push(Node {
+                    cell: done.cell,
+                    refs: done.refs,
+                    ref_count: done.cell.ref_count() as u8,
+                    weight,
+                    should_cache: false,
+                    new_index: -1,
+                });
+                seen.insert(done.cell.hash(), pos);
+                bag.data_bytes += plain_size(done.cell);
+                match stack.last_mut() {
+                    Some(parent) => {
+                        parent.refs[parent.next] = pos;
+                        parent.weight_sum += u32::from(weight);
+                        parent.next += 1;
+                        bag.internal_refs += 1;
+                    }
+                    None => bag.roots.push(pos),
+                }
+            }
+        }
+        bag
+    }
+
+    /// The reference's `reorder_cells`: cap child weights, mark heavy cells,
+    /// then walk from the roots to fix the final order.
+    fn reorder(&mut self) {
+        let nodes = &mut self.nodes;
+        for i in (0..nodes.len()).rev() {
+            let refs = nodes[i].refs;
+            let s = i32::from(nodes[i].ref_count);
+            let mut c = s;
+            let mut sum = MAX_CELL_WEIGHT - 1;
+            let mut light = 0u32;
+            for j in 0..s {
+                let w = i32::from(nodes[refs[j as usize] as usize].weight);
+                if w <= (MAX_CELL_WEIGHT - 1 + j) / s {
+                    sum -= w;
+                    c -= 1;
+                    light |= 1 << j;
+                }
+            }
+            if c != 0 {
+                for j in 0..s {
+                    if light & (1 << j) == 0 {
+                        let child = &mut nodes[refs[j as usize] as usize];
+                        let limit = sum / c;
+                        sum += 1;
+                        if i32::from(child.weight) > limit {
+                            child.weight = limit as u8;
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..nodes.len() {
+            let node = &nodes[i];
+            let sum: i32 = 1 + node.refs[..usize::from(node.ref_count)]
+                .iter()
+                .map(|&r| i32::from(nodes[r as usize].weight))
+                .sum::<i32>();
+            let node = &mut nodes[i];
+            if sum <= i32::from(node.weight) {
+                node.weight = sum as u8;
+            } else {
+                node.weight = 0;
+                self.internal_hashes += node.cell.level_mask().hash_count() as u64;
+            }
+        }
+
+        self.order = Vec::with_capacity(self.nodes.len());
+        let mut steps = Vec::new();
+        for r in 0..self.roots.len() {
+            let root = self.roots[r];
+            self.run(Step::Previsit(root), &mut steps);
+            self.run(Step::Visit(root), &mut steps);
+        }
+        for r in 0..self.roots.len() {
+            self.roots[r] = self.allocate(self.roots[r]);
+        }
+    }
+
+    /// Runs one `revisit` call to completion with an explicit stack. Steps
+    /// are pushed in reverse so they run in the order of the recursive code.
+    fn run(&mut self, first: Step, steps: &mut Vec<Step>) {
+        steps.push(first);
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Previsit(x) => {
+                    let node = &self.nodes[x as usize];
+                    if node.new_index != -1 {
+                        continue; // previsited, visited or allocated
+                    }
+                    steps.push(Step::MarkPrevisited(x));
+                    // Children last to first: push the first one deepest.
+                    for &child in &node.refs[..usize::from(node.ref_count)] {
+                        let heavy = self.nodes[child as usize].is_heavy();
+                        steps.push(if heavy { Step::Visit(child) } else { Step::Previsit(child) });
+                    }
+                }
+                Step::Visit(x) => {
+                    let node = &self.nodes[x as usize];
+                    if node.new_index >= 0 || node.new_index == -3 {
+                        continue;
+                    }
+                    steps.push(Step::FinishVisit(x));
+                    for &child in &node.refs[..usize::from(node.ref_count)] {
+                        steps.push(Step::Visit(child));
+                    }
+                    if node.is_heavy() {
+                        steps.push(Step::Previsit(x));
+                    }
+                }
+                Step::MarkPrevisited(x) => self.nodes[x as usize].new_index = -2,
+                Step::FinishVisit(x) => {
+                    let count = usize::from(self.nodes[x as usize].ref_count);
+                    for j in (0..count).rev() {
+                        let child = self.nodes[x as usize].refs[j];
+                        self.nodes[x as usize].refs[j] = self.allocate(child);
+                    }
+                    self.nodes[x as usize].new_index = -3;
+                }
+            }
+        }
+    }
+
+    /// `revisit(x, 2)`: gives the cell its final index, once.
+    fn allocate(&mut self, x: u32) -> u32 {
+        let node = &mut self.nodes[x as usize];
+        if node.new_index >= 0 {
+            return node.new_index as u32;
+        }
+        let index = self.order.len() as u32;
+        node.new_index = index as i32;
+        self.order.push(x);
+        index
+    }
+
+    /// Serializes the reordered bag.
+    fn write(&self, mode: EncodeMode) -> Vec<u8> {
+        let cell_count = self.nodes.len();
+        let ref_size = bytes_for(cell_count as u64);
+        let hash_bytes = if mode.int_hashes { self.internal_hashes * 34 } else { 0 };
+        let data_size = self.data_bytes + self.internal_refs * ref_size as u64 + hash_bytes;
+        let max_offset = if mode.cache_bits { data_size * 2 } else { data_size };
+        let offset_size = bytes_for(max_offset);
+
+        let header_len = 6 + 3 * ref_size + offset_size + self.roots.len() * ref_size;
+        let index_len = if mode.index { cell_count * offset_size } else { 0 };
+        let total = header_len + index_len + data_size as usize + if mode.crc32c { 4 } else { 0 };
+        let mut out = Vec::with_capacity(total);
+
+        out.extend_from_slice(&MAGIC_GENERIC.to_be_bytes());
+        let mut flags = ref_size as u8;
+        if mode.index {
+            flags |= 0x80;
+        }
+        if mode.crc32c {
+            flags |= 0x40;
+        }
+        if mode.cache_bits {
+            flags |= 0x20;
+        }
+        out.push(flags);
+        out.push(offset_size as u8);
+        write_be(&mut out, cell_count as u64, ref_size);
+        write_be(&mut out, self.roots.len() as u64, ref_size);
+        write_be(&mut out, 0, ref_size); // absent cells
+        write_be(&mut out, data_size, offset_size);
+        // Final index i is BoC cell `cell_count - 1 - i`: the last allocated comes first.
+        let boc_index = |final_index: u32| (cell_count - 1 - final_index as usize) as u64;
+        for &root in &self.roots {
+            write_be(&mut out, boc_index(root), ref_size);
+        }
+
+        let stores_hashes = |node: &Node| mode.int_hashes && node.is_heavy();
+        if mode.index {
+            let mut end = 0u64;
+            for &x in self.order.iter().rev() {
+                let node = &self.nodes[x as usize];
+                end += plain_size(node.cell) + u64::from(node.ref_count) * ref_size as u64;
+                if stores_hashes(node) {
+                    end += node.cell.level_mask().hash_count() as u64 * 34;
+                }
+                let entry = if mode.cache_bits { end * 2 + u64::from(node.should_cache) } else { end };
+                write_be(&mut out, entry, offset_size);
+            }
+        }
+        for &x in self.order.iter().rev() {
+            let node = &self.nodes[x as usize];
+            write_cell(&mut out, node.cell, stores_hashes(node));
+            for &child in &node.refs[..usize::from(node.ref_count)] {
+                write_be(&mut out, boc_index(child), ref_size);
+            }
+        }
+        if mode.crc32c {
+            let crc = crc32c::crc32c(&out);
+            out.extend_from_slice(&crc.to_le_bytes());
+        }
+        debug_assert_eq!(out.len(), total);
+        out
+    }
+}
+
+/// Fewest bytes that hold `value` (the reference's size choice: `value < 256^n`).
+fn bytes_for(value: u64) -> usize {
+    let mut n = 0;
+    while n < 8 && value >> (8 * n) != 0 {
+        n += 1;
+    }
+    n
+}
+
+/// Appends the low `len` bytes of `value`, big-endian.
+#[inline]
+fn write_be(out: &mut Vec<u8>, value: u64, len: usize) {
+    out.extend_from_slice(&value.to_be_bytes()[8 - len..]);
+}
+
+/// Appends a cell's descriptors, optional hashes and depths, and data with
+/// its completion tag.
+fn write_cell(out: &mut Vec<u8>, cell: &Cell, with_hashes: bool) {
+    out.push(cell.d1() | if with_hashes { 16 } else { 0 });
+    out.push(cell.d2());
+    if with_hashes {
+        let mask = cell.level_mask();
+        let levels = (0..=mask.level()).filter(|&l| mask.is_significant(l));
+        for level in levels.clone() {
+            out.extend_from_slice(cell.hash_at(level));
+        }
+        for level in levels {
+            out.extend_from_slice(&cell.depth_at(level).to_be_bytes());
+        }
+    }
+    out.extend_from_slice(cell.data());
+    let bit_len = cell.bit_len();
+    if bit_len % 8 != 0 {
+        let last = out.len() - 1;
+        out[last] |= 0x80 >> (bit_len % 8);
+    }
+}
