@@ -59,5 +59,27 @@ pub fn run(out: &mut impl Write) -> Result<(), CliError> {
             return Err(CliError::DemoCheck(format!("{name} round trip changed the hash")));
         }
     }
-    Ok(())
+    run_program(out)
+}
+
+/// Runs a small embedded TVM program (tuples and stack shuffles, exact gas).
+fn run_program(out: &mut impl Write) -> Result<(), CliError> {
+    // PUSHINT 1; PUSHINT 2; PUSHINT 3; TUPLE 3; DUP; TLEN; SWAP; UNTUPLE 3; ROT; DEPTH
+    let program = [0x71, 0x72, 0x73, 0x6f, 0x03, 0x20, 0x6f, 0x88, 0x01, 0x6f, 0x23, 0x58, 0x68];
+    let code = gram_cells::Cell::new(&program, program.len() * 8, &[], false)
+        .map_err(|e| CliError::DemoCheck(e.to_string()))?;
+    let outcome = gram_vm::run(gram_vm::RunParams::new(code));
+    let mut text =
+        String::from("\nTVM: PUSHINT 1; PUSHINT 2; PUSHINT 3; TUPLE 3; DUP; TLEN; SWAP; UNTUPLE 3; ROT; DEPTH\n");
+    text.push_str(&format!(
+        "exit {}: {}, gas used {}, steps {}\n",
+        outcome.exit_code,
+        gram_vm::exit_code_name(outcome.exit_code),
+        outcome.gas_used,
+        outcome.steps
+    ));
+    for (i, v) in outcome.stack.iter().enumerate() {
+        text.push_str(&format!("  s{}: {}\n", outcome.stack.len() - 1 - i, crate::run::describe(v)));
+    }
+    out.write_all(text.as_bytes()).map_err(CliError::Stdout)
 }

@@ -34,6 +34,12 @@ pub enum CliError {
     /// The bag of cells was rejected, or could not be encoded.
     #[error(transparent)]
     Boc(#[from] BocError),
+    /// A command-line value that is not usable (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+    /// Reading stdin failed.
+    #[error("cannot read stdin: {0}")]
+    Stdin(std::io::Error),
     /// The demo's embedded data did not give the published result.
     #[error("demo check failed: {0}")]
     DemoCheck(String),

@@ -6,6 +6,7 @@
 mod demo;
 mod error;
 mod input;
+mod run;
 mod show;
 
 use std::io::{self, BufWriter, Write};
@@ -30,8 +31,31 @@ enum Command {
     /// Inspect and re-encode bags of cells (BoC).
     #[command(subcommand)]
     Boc(BocCommand),
-    /// Decode the embedded wallet v4r2 code, print its tree and hash, and round-trip it.
+    /// Decode the embedded wallet v4r2 code, print its tree and hash, round-trip it, and run a TVM program.
     Demo,
+    /// Run TVM code (a BoC: file path or `-`, binary, hex or base64).
+    Run {
+        /// Code BoC; omit with --jsonl.
+        code: Option<String>,
+        /// Read runvm.mjs request lines on stdin, write result lines on stdout.
+        #[arg(long)]
+        jsonl: bool,
+        /// c4 on entry (a BoC file).
+        #[arg(long)]
+        data: Option<String>,
+        /// Initial stack as a JSON array of typed values (bottom first).
+        #[arg(long)]
+        stack: Option<String>,
+        /// Push this method id on top of the stack (a get-method call).
+        #[arg(long)]
+        method_id: Option<i32>,
+        /// Gas limit.
+        #[arg(long, default_value_t = 1_000_000)]
+        gas_limit: i64,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -81,11 +105,15 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     let mut out = BufWriter::new(io::stdout().lock());
-    let result = run(cli.command, &mut out).and_then(|()| out.flush().map_err(CliError::Stdout));
+    let result = run(cli.command, &mut out).and_then(|code| out.flush().map_err(CliError::Stdout).map(|()| code));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         // A reader that went away (`gram boc show x | head`) is not an error.
         Err(CliError::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ CliError::Usage(_)) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             let _ = writeln!(io::stderr(), "error: {e}");
             ExitCode::FAILURE
@@ -93,9 +121,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command, out: &mut impl Write) -> Result<(), CliError> {
+/// Runs a command; returns the process exit code (`gram run` exits 1 when the TVM run fails).
+fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
     match command {
-        Command::Demo => demo::run(out),
+        Command::Demo => demo::run(out).map(|()| 0),
+        Command::Run { jsonl: true, .. } => run::jsonl(out).map(|()| 0),
+        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, .. } => {
+            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json })
+        }
+        Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
+        other => run_boc(other, out).map(|()| 0),
+    }
+}
+
+fn run_boc(command: Command, out: &mut impl Write) -> Result<(), CliError> {
+    match command {
+        Command::Demo | Command::Run { .. } => unreachable!("handled by run"),
         Command::Boc(BocCommand::Show { file }) => {
             let (bytes, _) = input::read_boc(&file)?;
             let roots = boc::decode(&bytes)?;

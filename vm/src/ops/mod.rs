@@ -1,0 +1,20 @@
+//! Instruction families. Each module registers its opcodes with the table.
+
+mod cells;
+mod consts;
+mod control;
+mod exceptions;
+mod stack;
+mod tuple;
+
+use crate::table::TableBuilder;
+
+/// Registers every instruction of codepage 0.
+pub(crate) fn register_all(t: &mut TableBuilder) {
+    stack::register(t);
+    consts::register(t);
+    tuple::register(t);
+    cells::register(t);
+    control::register(t);
+    exceptions::register(t);
+}

@@ -1,0 +1,368 @@
+//! Tuples and null: TUPLE/UNTUPLE/INDEX/SETINDEX families with their
+//! per-entry gas, TPUSH/TPOP, quiet forms, NULL and the NULLSWAPIF family.
+
+use std::sync::Arc;
+
+use crate::error::{excno, Exec, Trap};
+use crate::program::Instr;
+use crate::table::TableBuilder;
+use crate::value::{Tuple, Value};
+use crate::vm::Vm;
+
+fn range_check() -> Trap {
+    Trap::exc(excno::RANGE_CHECK)
+}
+
+/// Pops a tuple whose length lies in `min..=max` (type check otherwise).
+fn pop_tuple_len(vm: &mut Vm, min: usize, max: usize) -> Result<Tuple, Trap> {
+    vm.check_depth(1)?;
+    match vm.pop()? {
+        Value::Tuple(t) if (min..=max).contains(&t.len()) => Ok(t),
+        _ => Err(Trap::exc(excno::TYPE_CHECK)),
+    }
+}
+
+/// Pops a tuple of at most `max` entries, or null.
+fn pop_maybe_tuple_len(vm: &mut Vm, max: usize) -> Result<Option<Tuple>, Trap> {
+    vm.check_depth(1)?;
+    match vm.pop()? {
+        Value::Null => Ok(None),
+        Value::Tuple(t) if t.len() <= max => Ok(Some(t)),
+        _ => Err(Trap::exc(excno::TYPE_CHECK)),
+    }
+}
+
+fn index(t: &Tuple, i: usize) -> Result<Value, Trap> {
+    t.get(i).cloned().ok_or_else(range_check)
+}
+
+fn exec_null(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.push(Value::Null);
+    Ok(())
+}
+
+fn exec_isnull(vm: &mut Vm, _: &Instr) -> Exec {
+    let v = vm.pop()?;
+    vm.push_bool(v.is_null());
+    Ok(())
+}
+
+fn make_tuple(vm: &mut Vm, n: usize) -> Exec {
+    vm.check_depth(n)?;
+    let from = vm.stack.len() - n;
+    let items: Vec<Value> = vm.stack.drain(from..).collect();
+    vm.consume_tuple_gas(n);
+    vm.push(Value::Tuple(Arc::new(items)));
+    Ok(())
+}
+
+fn exec_tuple(vm: &mut Vm, ins: &Instr) -> Exec {
+    make_tuple(vm, (ins.args & 15) as usize)
+}
+
+fn exec_tuplevar(vm: &mut Vm, _: &Instr) -> Exec {
+    let n = vm.pop_smallint_range(255)? as usize;
+    make_tuple(vm, n)
+}
+
+fn push_index(vm: &mut Vm, i: usize) -> Exec {
+    let t = pop_tuple_len(vm, 0, 255)?;
+    let v = index(&t, i)?;
+    vm.push(v);
+    Ok(())
+}
+
+fn exec_index(vm: &mut Vm, ins: &Instr) -> Exec {
+    push_index(vm, (ins.args & 15) as usize)
+}
+
+fn exec_indexvar(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let i = vm.pop_smallint_range(254)? as usize;
+    push_index(vm, i)
+}
+
+fn push_index_quiet(vm: &mut Vm, i: usize) -> Exec {
+    let t = pop_maybe_tuple_len(vm, 255)?;
+    let v = t.and_then(|t| t.get(i).cloned()).unwrap_or(Value::Null);
+    vm.push(v);
+    Ok(())
+}
+
+fn exec_indexq(vm: &mut Vm, ins: &Instr) -> Exec {
+    push_index_quiet(vm, (ins.args & 15) as usize)
+}
+
+fn exec_indexvarq(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let i = vm.pop_smallint_range(254)? as usize;
+    push_index_quiet(vm, i)
+}
+
+/// Pushes the first `n` entries of `t`, charging one gas unit per entry.
+fn explode(vm: &mut Vm, t: Tuple, n: usize) {
+    match Arc::try_unwrap(t) {
+        Ok(mut items) => {
+            items.truncate(n);
+            vm.stack.extend(items);
+        }
+        Err(shared) => vm.stack.extend(shared[..n].iter().cloned()),
+    }
+    vm.consume_tuple_gas(n);
+}
+
+fn untuple(vm: &mut Vm, n: usize) -> Exec {
+    let t = pop_tuple_len(vm, n, n)?;
+    explode(vm, t, n);
+    Ok(())
+}
+
+fn exec_untuple(vm: &mut Vm, ins: &Instr) -> Exec {
+    untuple(vm, (ins.args & 15) as usize)
+}
+
+fn exec_untuplevar(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let n = vm.pop_smallint_range(255)? as usize;
+    untuple(vm, n)
+}
+
+fn unpack_first(vm: &mut Vm, n: usize) -> Exec {
+    let t = pop_tuple_len(vm, n, 255)?;
+    explode(vm, t, n);
+    Ok(())
+}
+
+fn exec_unpackfirst(vm: &mut Vm, ins: &Instr) -> Exec {
+    unpack_first(vm, (ins.args & 15) as usize)
+}
+
+fn exec_unpackfirstvar(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let n = vm.pop_smallint_range(255)? as usize;
+    unpack_first(vm, n)
+}
+
+fn explode_up_to(vm: &mut Vm, max: usize) -> Exec {
+    let t = pop_tuple_len(vm, 0, max)?;
+    let len = t.len();
+    explode(vm, t, len);
+    vm.push_small(len as i64);
+    Ok(())
+}
+
+fn exec_explode(vm: &mut Vm, ins: &Instr) -> Exec {
+    explode_up_to(vm, (ins.args & 15) as usize)
+}
+
+fn exec_explodevar(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let n = vm.pop_smallint_range(255)? as usize;
+    explode_up_to(vm, n)
+}
+
+fn set_index(vm: &mut Vm, i: usize) -> Exec {
+    let x = vm.pop()?;
+    let mut t = pop_tuple_len(vm, 0, 255)?;
+    if i >= t.len() {
+        return Err(range_check());
+    }
+    Arc::make_mut(&mut t)[i] = x;
+    vm.consume_tuple_gas(t.len());
+    vm.push(Value::Tuple(t));
+    Ok(())
+}
+
+fn exec_setindex(vm: &mut Vm, ins: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    set_index(vm, (ins.args & 15) as usize)
+}
+
+fn exec_setindexvar(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(3)?;
+    let i = vm.pop_smallint_range(254)? as usize;
+    set_index(vm, i)
+}
+
+/// SETINDEXQ: null or a short tuple is extended with nulls; setting null
+/// past the end of (or into) a missing tuple changes nothing and is free.
+fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
+    let x = vm.pop()?;
+    let t = pop_maybe_tuple_len(vm, 255)?;
+    if i >= 255 {
+        return Err(range_check());
+    }
+    let result = match t {
+        None if x.is_null() => Value::Null,
+        None => {
+            let mut items = vec![Value::Null; i + 1];
+            items[i] = x;
+            vm.consume_tuple_gas(i + 1);
+            Value::Tuple(Arc::new(items))
+        }
+        Some(t) if t.len() <= i && x.is_null() => Value::Tuple(t),
+        Some(mut t) => {
+            let items = Arc::make_mut(&mut t);
+            if items.len() <= i {
+                items.resize(i + 1, Value::Null);
+            }
+            items[i] = x;
+            vm.consume_tuple_gas(items.len());
+            Value::Tuple(t)
+        }
+    };
+    vm.push(result);
+    Ok(())
+}
+
+fn exec_setindexq(vm: &mut Vm, ins: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    set_index_quiet(vm, (ins.args & 15) as usize)
+}
+
+fn exec_setindexvarq(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(3)?;
+    let i = vm.pop_smallint_range(254)? as usize;
+    set_index_quiet(vm, i)
+}
+
+fn exec_tlen(vm: &mut Vm, _: &Instr) -> Exec {
+    let t = pop_tuple_len(vm, 0, 255)?;
+    vm.push_small(t.len() as i64);
+    Ok(())
+}
+
+fn exec_qtlen(vm: &mut Vm, _: &Instr) -> Exec {
+    let len = match vm.pop()? {
+        Value::Tuple(t) => t.len() as i64,
+        _ => -1,
+    };
+    vm.push_small(len);
+    Ok(())
+}
+
+fn exec_istuple(vm: &mut Vm, _: &Instr) -> Exec {
+    let is = matches!(vm.pop()?, Value::Tuple(_));
+    vm.push_bool(is);
+    Ok(())
+}
+
+fn exec_last(vm: &mut Vm, _: &Instr) -> Exec {
+    let t = pop_tuple_len(vm, 1, 255)?;
+    let last = t[t.len() - 1].clone();
+    vm.push(last);
+    Ok(())
+}
+
+fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
+    vm.check_depth(2)?;
+    let x = vm.pop()?;
+    let mut t = pop_tuple_len(vm, 0, 254)?;
+    Arc::make_mut(&mut t).push(x);
+    vm.consume_tuple_gas(t.len());
+    vm.push(Value::Tuple(t));
+    Ok(())
+}
+
+fn exec_tpop(vm: &mut Vm, _: &Instr) -> Exec {
+    let mut t = pop_tuple_len(vm, 1, 255)?;
+    let x = Arc::make_mut(&mut t).pop().expect("length checked");
+    vm.consume_tuple_gas(t.len());
+    vm.push(Value::Tuple(t));
+    vm.push(x);
+    Ok(())
+}
+
+/// NULLSWAPIF family: if the integer on top is non-zero (`when_nonzero`) or
+/// zero (otherwise), inserts `count` nulls under the top `depth` entries
+/// below the integer.
+fn null_swap_if(vm: &mut Vm, when_nonzero: bool, depth: usize, count: usize) -> Exec {
+    vm.check_depth(depth + 1)?;
+    let x = vm.pop_int()?;
+    if x.is_zero() != when_nonzero {
+        let at = vm.stack.len() - depth;
+        for _ in 0..count {
+            vm.stack.insert(at, Value::Null);
+        }
+    }
+    vm.push_int(x);
+    Ok(())
+}
+
+fn index_path(vm: &mut Vm, path: &[usize]) -> Exec {
+    let mut t = pop_tuple_len(vm, 0, 255)?;
+    let (last, inner) = path.split_last().expect("non-empty path");
+    for &i in inner {
+        t = match index(&t, i)? {
+            Value::Tuple(next) if next.len() <= 255 => next,
+            _ => return Err(Trap::exc(excno::TYPE_CHECK)),
+        };
+    }
+    let v = index(&t, *last)?;
+    vm.push(v);
+    Ok(())
+}
+
+fn exec_index2(vm: &mut Vm, ins: &Instr) -> Exec {
+    let a = ins.args as usize;
+    index_path(vm, &[(a >> 2) & 3, a & 3])
+}
+
+fn exec_index3(vm: &mut Vm, ins: &Instr) -> Exec {
+    let a = ins.args as usize;
+    index_path(vm, &[(a >> 4) & 3, (a >> 2) & 3, a & 3])
+}
+
+macro_rules! null_swap {
+    ($name:ident, $nonzero:expr, $depth:expr, $count:expr) => {
+        fn $name(vm: &mut Vm, _: &Instr) -> Exec {
+            null_swap_if(vm, $nonzero, $depth, $count)
+        }
+    };
+}
+
+null_swap!(exec_nullswapif, true, 0, 1);
+null_swap!(exec_nullswapifnot, false, 0, 1);
+null_swap!(exec_nullrotrif, true, 1, 1);
+null_swap!(exec_nullrotrifnot, false, 1, 1);
+null_swap!(exec_nullswapif2, true, 0, 2);
+null_swap!(exec_nullswapifnot2, false, 0, 2);
+null_swap!(exec_nullrotrif2, true, 1, 2);
+null_swap!(exec_nullrotrifnot2, false, 1, 2);
+
+pub(crate) fn register(t: &mut TableBuilder) {
+    t.simple(0x6d, 8, "NULL", exec_null);
+    t.simple(0x6e, 8, "ISNULL", exec_isnull);
+    t.fixed(0x6f0, 12, 4, "TUPLE", exec_tuple);
+    t.fixed(0x6f1, 12, 4, "INDEX", exec_index);
+    t.fixed(0x6f2, 12, 4, "UNTUPLE", exec_untuple);
+    t.fixed(0x6f3, 12, 4, "UNPACKFIRST", exec_unpackfirst);
+    t.fixed(0x6f4, 12, 4, "EXPLODE", exec_explode);
+    t.fixed(0x6f5, 12, 4, "SETINDEX", exec_setindex);
+    t.fixed(0x6f6, 12, 4, "INDEXQ", exec_indexq);
+    t.fixed(0x6f7, 12, 4, "SETINDEXQ", exec_setindexq);
+    t.simple(0x6f80, 16, "TUPLEVAR", exec_tuplevar);
+    t.simple(0x6f81, 16, "INDEXVAR", exec_indexvar);
+    t.simple(0x6f82, 16, "UNTUPLEVAR", exec_untuplevar);
+    t.simple(0x6f83, 16, "UNPACKFIRSTVAR", exec_unpackfirstvar);
+    t.simple(0x6f84, 16, "EXPLODEVAR", exec_explodevar);
+    t.simple(0x6f85, 16, "SETINDEXVAR", exec_setindexvar);
+    t.simple(0x6f86, 16, "INDEXVARQ", exec_indexvarq);
+    t.simple(0x6f87, 16, "SETINDEXVARQ", exec_setindexvarq);
+    t.simple(0x6f88, 16, "TLEN", exec_tlen);
+    t.simple(0x6f89, 16, "QTLEN", exec_qtlen);
+    t.simple(0x6f8a, 16, "ISTUPLE", exec_istuple);
+    t.simple(0x6f8b, 16, "LAST", exec_last);
+    t.simple(0x6f8c, 16, "TPUSH", exec_tpush);
+    t.simple(0x6f8d, 16, "TPOP", exec_tpop);
+    t.simple(0x6fa0, 16, "NULLSWAPIF", exec_nullswapif);
+    t.simple(0x6fa1, 16, "NULLSWAPIFNOT", exec_nullswapifnot);
+    t.simple(0x6fa2, 16, "NULLROTRIF", exec_nullrotrif);
+    t.simple(0x6fa3, 16, "NULLROTRIFNOT", exec_nullrotrifnot);
+    t.simple(0x6fa4, 16, "NULLSWAPIF2", exec_nullswapif2);
+    t.simple(0x6fa5, 16, "NULLSWAPIFNOT2", exec_nullswapifnot2);
+    t.simple(0x6fa6, 16, "NULLROTRIF2", exec_nullrotrif2);
+    t.simple(0x6fa7, 16, "NULLROTRIFNOT2", exec_nullrotrifnot2);
+    t.fixed(0x6fb, 12, 4, "INDEX2", exec_index2);
+    t.fixed(0x6fc >> 2, 10, 6, "INDEX3", exec_index3);
+}
