@@ -23,8 +23,8 @@ fn fuzz_corpus_keeps_the_property() {
         assert!(outcome.is_ok(), "{} breaks the property", path.display());
         files += 1;
     }
-    // 208 distinct vector BoCs as seeds plus 277 inputs a 12-minute run found.
-    assert!(files >= 485, "only {files} corpus files");
-    assert!(decoded >= 150, "only {decoded} corpus files decode");
+    // 208 distinct vector BoCs as seeds plus 292 inputs two fuzz runs found.
+    assert!(files >= 500, "only {files} corpus files");
+    assert!(decoded >= 200, "only {decoded} corpus files decode");
     eprintln!("{files} corpus files, {decoded} decode");
 }
