@@ -41,12 +41,12 @@ pub struct Dictionary {
 
 /// One fork passed on the way down: the loaded node, where its edge starts,
 /// how many key bits remained there, and the side taken.
-struct Frame {
-    node: Cell,
-    label_len: usize,
-    pos: usize,
-    rem: usize,
-    bit: bool,
+pub(super) struct Frame {
+    pub(super) node: Cell,
+    pub(super) label_len: usize,
+    pub(super) pos: usize,
+    pub(super) rem: usize,
+    pub(super) bit: bool,
 }
 
 impl Dictionary {

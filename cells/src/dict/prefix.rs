@@ -11,7 +11,7 @@
 //! ```
 
 use crate::dict::context::CellContext;
-use crate::dict::dictionary::SetMode;
+use crate::dict::dictionary::{Frame, SetMode};
 use crate::dict::error::{DictError, DictResult};
 use crate::dict::key::DictKey;
 use crate::dict::label::{self, Check, Label};
@@ -46,15 +46,6 @@ fn node_kind(cell: &Cell, label: &Label) -> DictResult<Node> {
         Ok(true) if payload.remaining_bits() != 0 || payload.remaining_refs() != 2 => Err(BAD_FORK),
         Ok(true) => Ok(Node::Fork),
     }
-}
-
-/// A fork passed on the way down (see `Dictionary`'s frames).
-struct Frame {
-    node: Cell,
-    label_len: usize,
-    pos: usize,
-    rem: usize,
-    bit: bool,
 }
 
 impl PrefixDictionary {
