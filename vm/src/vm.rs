@@ -350,11 +350,7 @@ impl Vm {
             // The return continuation keeps what is left of the stack; when the
             // whole stack moves on, it keeps none (not an empty one).
             let rest = new_stack.map(|new_stack| std::mem::replace(&mut self.stack, new_stack));
-            let mut ret_data = ControlData::new(self.cp);
-            ret_data.stack = rest;
-            ret_data.nargs = ret_args;
-            ret_data.save.c[0] = old_c0;
-            self.regs.c[0] = Some(Arc::new(Cont::Ord { data: ret_data, code: self.code.clone() }));
+            self.install_return(rest, ret_args, old_c0);
             self.jump_to(cont)
         } else {
             if pass_args > depth {
@@ -368,13 +364,21 @@ impl Vm {
             } else {
                 None
             };
-            let mut ret_data = ControlData::new(self.cp);
-            ret_data.stack = rest;
-            ret_data.nargs = ret_args;
-            ret_data.save.c[0] = self.regs.c[0].take();
-            self.regs.c[0] = Some(Arc::new(Cont::Ord { data: ret_data, code: self.code.clone() }));
+            let old_c0 = self.regs.c[0].take();
+            self.install_return(rest, ret_args, old_c0);
             self.jump_to(cont)
         }
+    }
+
+    /// Sets c0 to the rest of the current code, keeping the caller's
+    /// remaining stack (`None` when it all moved on), expecting `ret_args`
+    /// values back, and restoring `old_c0` when it returns.
+    fn install_return(&mut self, rest: Option<Vec<Value>>, ret_args: i32, old_c0: Option<Arc<Cont>>) {
+        let mut data = ControlData::new(self.cp);
+        data.stack = rest;
+        data.nargs = ret_args;
+        data.save.c[0] = old_c0;
+        self.regs.c[0] = Some(Arc::new(Cont::Ord { data, code: self.code.clone() }));
     }
 
     /// Jumps to `cont`.
