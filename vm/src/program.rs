@@ -3,7 +3,7 @@
 //! walks the array. Programs are cached by cell hash and window.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellSlice, HashBytes};
 
@@ -39,7 +39,7 @@ pub enum Const {
     Slice(CellSlice),
     Cell(Cell),
     /// Inline code (a `PUSHCONT` body), decoded on first use.
-    Code(CellSlice, std::sync::OnceLock<Arc<Program>>),
+    Code(CellSlice, std::cell::OnceCell<Rc<Program>>),
 }
 
 /// A decoded window of code.
@@ -59,7 +59,7 @@ pub struct Program {
 /// A position in code: the program and the index of the next instruction.
 #[derive(Clone)]
 pub struct Code {
-    pub prog: Arc<Program>,
+    pub prog: Rc<Program>,
     pub pc: u32,
 }
 
@@ -228,7 +228,7 @@ type WindowKey = (HashBytes, u16, u16, u8, u8);
 #[derive(Default)]
 pub struct CodeCache {
     version: u32,
-    programs: HashMap<WindowKey, Arc<Program>>,
+    programs: HashMap<WindowKey, Rc<Program>>,
 }
 
 impl CodeCache {
@@ -238,7 +238,7 @@ impl CodeCache {
     }
 
     /// The program for a code window, decoding it on first use.
-    pub fn get(&mut self, window: &CellSlice, version: u32) -> Arc<Program> {
+    pub fn get(&mut self, window: &CellSlice, version: u32) -> Rc<Program> {
         if self.version != version {
             self.programs.clear();
             self.version = version;
@@ -250,11 +250,11 @@ impl CodeCache {
             window.ref_offset() as u8,
             window.ref_end() as u8,
         );
-        self.programs.entry(key).or_insert_with(|| Arc::new(decode(window.clone(), Table::cp0(), version))).clone()
+        self.programs.entry(key).or_insert_with(|| Rc::new(decode(window.clone(), Table::cp0(), version))).clone()
     }
 
     /// The program for the inline code constant `index` of `prog`.
-    pub fn const_code(&mut self, prog: &Program, index: u32, version: u32) -> Option<Arc<Program>> {
+    pub fn const_code(&mut self, prog: &Program, index: u32, version: u32) -> Option<Rc<Program>> {
         match prog.consts.get(index as usize)? {
             Const::Code(slice, once) => Some(once.get_or_init(|| self.get(slice, version)).clone()),
             _ => None,
