@@ -140,10 +140,24 @@ impl KeyKind {
 /// dictionary root (a cell or null), as every dictionary instruction starts.
 #[inline]
 fn pop_dict_head(vm: &mut Vm, depth: usize, max_n: i64) -> Result<(usize, Option<Cell>), Trap> {
+    gas_guard(vm)?;
     vm.check_depth(depth)?;
     let n = vm.pop_smallint_range(max_n)? as usize;
     let root = vm.pop_maybe_cell()?;
     Ok((n, root))
+}
+
+/// Stops before the instruction does anything when its own basic price
+/// already exhausted the gas: from global version 4 on the reference's
+/// `consume_gas` throws at once, so no cell is loaded or created and no
+/// exception is raised (which would add its price).
+#[inline]
+fn gas_guard(vm: &Vm) -> Result<(), Trap> {
+    if vm.version >= 4 && vm.gas.is_exhausted() {
+        Err(Trap::OutOfGas)
+    } else {
+        Ok(())
+    }
 }
 
 /// Pushes a dictionary root (null when empty).

@@ -232,17 +232,25 @@ fn exec_addget_b(vm: &mut Vm, ins: &Instr) -> Exec {
     dict_setget(vm, ins, SetMode::Add, true)
 }
 
-/// `DICT{,I,U}DEL`: the dictionary and whether the key was there. An
-/// integer key out of range leaves the dictionary as it is.
+/// Pops the key of a deletion: a NaN is an integer overflow, an integer
+/// out of range a range check (the reference's `integer_key` is not quiet
+/// here), a short slice a cell underflow.
+fn pop_delete_key(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<DictKey, crate::error::Trap> {
+    match kind {
+        KeyKind::Slice => slice_key(&vm.pop_slice()?, n).ok_or_else(cell_underflow),
+        KeyKind::Signed | KeyKind::Unsigned => {
+            let x = vm.pop_int()?;
+            int_key(&x, n, kind == KeyKind::Signed).ok_or_else(range_check)
+        }
+    }
+}
+
+/// `DICT{,I,U}DEL`: the dictionary and whether the key was there.
 fn exec_delete(vm: &mut Vm, ins: &Instr) -> Exec {
     let args = ins.args;
     let (n, root) = pop_dict_head(vm, 3, MAX_KEY_BITS)?;
     let kind = KeyKind::from_flags(args & 2 != 0, args & 1 != 0);
-    let Some(key) = pop_key_quiet(vm, kind, n)? else {
-        push_dict(vm, root);
-        vm.push_small(0);
-        return Ok(());
-    };
+    let key = pop_delete_key(vm, kind, n)?;
     let mut dict = Dictionary::with_root(root, n).map_err(|e| dict_trap(&e))?;
     let mut cx = VmCells::new(vm);
     let old = dict.delete(&key, &mut cx);
@@ -257,11 +265,7 @@ fn exec_deleteget(vm: &mut Vm, ins: &Instr) -> Exec {
     let args = ins.args;
     let (n, root) = pop_dict_head(vm, 3, MAX_KEY_BITS)?;
     let kind = KeyKind::from_flags(args & 4 != 0, args & 2 != 0);
-    let Some(key) = pop_key_quiet(vm, kind, n)? else {
-        push_dict(vm, root);
-        vm.push_small(0);
-        return Ok(());
-    };
+    let key = pop_delete_key(vm, kind, n)?;
     let mut dict = Dictionary::with_root(root, n).map_err(|e| dict_trap(&e))?;
     let mut cx = VmCells::new(vm);
     let old = dict.delete(&key, &mut cx);

@@ -6,7 +6,7 @@ use gram_cells::dict::{DictKey, DictValue, PrefixDictionary, SetMode};
 use gram_cells::{Cell, CellSlice};
 
 use super::MAX_KEY_BITS;
-use super::{cell_underflow, dict_trap, pop_dict_head, push_dict, VmCells};
+use super::{cell_underflow, dict_trap, gas_guard, pop_dict_head, push_dict, VmCells};
 use crate::error::{excno, Exec, Trap};
 use crate::program::{Const, DecodeCtx, Instr};
 use crate::table::TableBuilder;
@@ -141,6 +141,7 @@ pub(super) fn const_root(vm: &Vm, ins: &Instr) -> Cell {
 /// `PFXDICTCONSTGETJMP`: looks the slice up in the inline prefix dictionary
 /// and jumps to the value (prefix and rest pushed), or leaves the slice.
 fn exec_pfx_const_getjmp(vm: &mut Vm, ins: &Instr) -> Exec {
+    gas_guard(vm)?;
     let n = (ins.args & 0x3ff) as usize;
     let dict = PrefixDictionary::with_root(Some(const_root(vm, ins)), n).map_err(|e| dict_trap(&e))?;
     let mut input = vm.pop_slice()?;

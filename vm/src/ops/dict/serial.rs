@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use gram_cells::CellSlice;
 
-use super::cell_underflow;
+use super::{cell_underflow, gas_guard};
 use crate::error::{excno, Exec, Trap};
 use crate::program::Instr;
 use crate::table::TableBuilder;
@@ -14,6 +14,7 @@ use crate::vm::Vm;
 
 /// `STDICT`: stores a dictionary (cell or null) into a builder as `HashmapE`.
 fn exec_stdict(vm: &mut Vm, _: &Instr) -> Exec {
+    gas_guard(vm)?;
     vm.check_depth(2)?;
     let mut builder = vm.pop_builder()?;
     let root = vm.pop_maybe_cell()?;
@@ -39,6 +40,7 @@ fn dict_refs(s: &CellSlice) -> Option<usize> {
 
 /// `SKIPDICT`: skips a `HashmapE`.
 fn exec_skipdict(vm: &mut Vm, _: &Instr) -> Exec {
+    gas_guard(vm)?;
     let mut s = vm.pop_slice()?;
     let refs = dict_refs(&s).ok_or_else(cell_underflow)?;
     s.skip_bits(1)?;
@@ -49,6 +51,7 @@ fn exec_skipdict(vm: &mut Vm, _: &Instr) -> Exec {
 
 /// `LDDICTS` / `PLDDICTS`: the `HashmapE` as a slice (and the rest).
 fn load_dict_slice(vm: &mut Vm, preload: bool) -> Exec {
+    gas_guard(vm)?;
     let mut s = vm.pop_slice()?;
     let refs = dict_refs(&s).ok_or_else(cell_underflow)?;
     if preload {
@@ -73,6 +76,7 @@ fn exec_plddicts(vm: &mut Vm, _: &Instr) -> Exec {
 /// `{P,}LDDICT{Q,}`: flags 1 = preload, 2 = quiet. Pushes the root (or
 /// null), then the rest unless preloading, then the success flag if quiet.
 fn exec_lddict(vm: &mut Vm, ins: &Instr) -> Exec {
+    gas_guard(vm)?;
     let (preload, quiet) = (ins.args & 1 != 0, ins.args & 2 != 0);
     let mut s = vm.pop_slice()?;
     let Some(refs) = dict_refs(&s) else {
