@@ -713,6 +713,69 @@ for (const kind of KINDS) {
     }
 }
 
+// ===== operand windows, big dictionaries, old global versions =====
+{
+    const D8 = stdDict(8);
+    // Keys and values read from slices that do not start at bit 0 or carry refs.
+    const window = { bits_start: 5, bits_end: 13, refs_start: 1, refs_end: 2 };
+    const keyCell = cellOf('10110' + uBits(0xab, 8) + '111', [val(1), val(2)]);
+    for (const name of ['DICTGET', 'DICTDEL', 'DICTGETNEXT', 'DICTGETPREVEQ', 'DICTDELGET']) {
+        vec(`window.${name.toLowerCase()}.key`, `${name} with a key slice at bit 5 holding refs`, [op[name]], ANY, { stack_in: [S(keyCell, window), C(D8), I(8)] });
+    }
+    const valueCell = cellOf('0000' + '110011001', [val(3), val(4), val(5)]);
+    for (const name of ['DICTSET', 'DICTUSETGET', 'DICTIADD', 'DICTUREPLACE']) {
+        const key = name === 'DICTSET' ? S(keyCell, window) : I(name === 'DICTUREPLACE' ? 5 : 77);
+        vec(`window.${name.toLowerCase()}.value`, `${name} of a value slice window (bits 4..13, refs 1..3)`, [op[name]], ANY, {
+            stack_in: [S(valueCell, { bits_start: 4, bits_end: 13, refs_start: 1, refs_end: 3 }), key, C(D8), I(8)],
+        });
+    }
+    vec('window.pfxdictset.key_value', 'PFXDICTSET with key and value windows', [op.PFXDICTSET], ANY, {
+        stack_in: [S(valueCell, { bits_start: 4, bits_end: 9, refs_start: 0, refs_end: 1 }), S(keyCell, { bits_start: 1, bits_end: 4 }), NULL, I(8)],
+    });
+    vec('window.pfxdictgetq.input', 'PFXDICTGETQ of an input window with refs', [op.PFXDICTGETQ], ANY, {
+        stack_in: [S(cellOf('1' + '110' + '0101', [val(1)]), { bits_start: 1, bits_end: 8, refs_start: 0, refs_end: 1 }), C(mkPfxCode()), I(4)],
+    });
+    // A deeper dictionary: 300 keys of 64 bits.
+    const bigKeys = [];
+    let x = 0x1234567n;
+    for (let i = 0; i < 300; i++) {
+        x = (x * 6364136223846793005n + 1442695040888963407n) % pow2(64);
+        bigKeys.push(x);
+    }
+    const BIG = mkDict(64, bigKeys.map((k, i) => [k, val(i)]));
+    const probe = bigKeys[137];
+    const fresh = (probe ^ 0x5n) % pow2(64);
+    for (const [label, body, stack] of [
+        ['get_hit', [op.DICTUGET], [I(probe), C(BIG), I(64)]],
+        ['get_miss', [op.DICTUGET], [I(fresh), C(BIG), I(64)]],
+        ['set_new', [op.DICTUSET], [SB('1'), I(fresh), C(BIG), I(64)]],
+        ['set_existing', [op.DICTUSETGET], [SB('1'), I(probe), C(BIG), I(64)]],
+        ['delete', [op.DICTUDELGET], [I(probe), C(BIG), I(64)]],
+        ['min', [op.DICTUMIN], [C(BIG), I(64)]],
+        ['remmax', [op.DICTUREMMAX], [C(BIG), I(64)]],
+        ['next', [op.DICTUGETNEXT], [I(probe), C(BIG), I(64)]],
+        ['prev_miss', [op.DICTUGETPREV], [I(fresh), C(BIG), I(64)]],
+        ['inext', [op.DICTIGETNEXT], [I(-5), C(BIG), I(64)]],
+        ['subdict', [op.SUBDICTUGET], [I(5), I(3), C(BIG), I(64)]],
+        ['subdict_rp', [op.SUBDICTURPGET], [I(2), I(2), C(BIG), I(64)]],
+        ['get_twice', [op.DUP, op.DICTUGET, op.DROP, op.DROP, PUSHINT(probe), op.SWAP, PUSHINT(64), op.DICTUGET], [I(probe), C(BIG), I(64)]],
+        ['get_two', [op.DUP, op.DICTUGET, op.DROP, op.DROP, PUSHINT(bigKeys[5]), op.SWAP, PUSHINT(64), op.DICTUGET], [I(probe), C(BIG), I(64)]],
+    ]) {
+        vec(`big.${label}`, `${label} on a 300-key 64-bit dictionary`, body, ANY, { stack_in: stack });
+    }
+    // Global version 3: gas is checked only at the end of an instruction.
+    for (const [label, body, stack] of [
+        ['dictuget', [op.DICTUGET], [I(probe), C(BIG), I(64)]],
+        ['dictuset', [op.DICTUSET], [SB('1'), I(fresh), C(BIG), I(64)]],
+        ['dictmin', [op.DICTMIN], [C(BIG), I(64)]],
+    ]) {
+        for (const limit of [30, 200, 700, 2000]) {
+            vec(`v3.oog.${label}.limit${limit}`, `${label} at global version 3 with gas limit ${limit}`, body, ANY, { stack_in: stack, gas_limit: limit, global_version: 3 });
+        }
+        vec(`v3.${label}`, `${label} at global version 3`, body, ANY, { stack_in: stack, global_version: 3 });
+    }
+}
+
 // ===== malformed dictionaries and exotic nodes =====
 {
     const bad = {
