@@ -181,6 +181,12 @@ pub(crate) fn int_key(x: &Int257, n: usize, signed: bool) -> Option<DictKey> {
     if !fits {
         return None;
     }
+    if n <= 64 {
+        // Common case: the low `n` bits of the 64-bit two's complement value.
+        let low = x.limbs()[0];
+        let masked = if n == 64 { low } else { low & ((1u64 << n) - 1) };
+        return DictKey::from_uint(masked, n);
+    }
     // The value as a 1024-bit two's complement number; the key is its low `n` bits.
     let fill = if x.is_negative() { 0xff } else { 0 };
     let mut buf = [fill; 128];
