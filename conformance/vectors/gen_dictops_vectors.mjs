@@ -817,6 +817,17 @@ for (const kind of KINDS) {
         vec(`lib.${label}.set`, `DICTUSET through a library node (${label})`, [op.DICTUSET], ANY, { stack_in: [SB('1'), I(5), C(withLib), I(8)], libs });
         vec(`lib.${label}.min`, `DICTUMIN through a library node (${label})`, [op.DICTUMIN], ANY, { stack_in: [C(withLib), I(8)], libs });
     }
+    // A pruned branch as a dictionary node (made in the program with ENDXC: level > 0 cells cannot enter through the stack).
+    const prunedOf = (c) => cellOf(uBits(1, 8) + uBits(1, 8) + hashBits(c) + uBits(c.depth(), 16));
+    const other = mkDict(7, [[3n, val(3)]]);
+    const mkFork = [PUSHINT(-1), hx('CF23', 'ENDXC'), op.NEWC, hx('CC', 'STREF'), hx('CC', 'STREF'), PUSHINT(2), hx('CF40', 'STZEROES'), op.ENDC];
+    for (const [label, key] of [['pruned_side', 1], ['ordinary_side', 131]]) {
+        vec(`pruned.get.${label}`, `DICTUGET through a fork whose left child is a pruned branch (${label})`, [...mkFork, PUSHINT(key), op.SWAP, PUSHINT(8), op.DICTUGET], ANY, {
+            stack_in: [C(other), B(prunedOf(target))],
+        });
+    }
+    vec('pruned.min', 'DICTUMIN into a pruned branch', [...mkFork, PUSHINT(8), op.DICTUMIN], ANY, { stack_in: [C(other), B(prunedOf(target))] });
+    vec('pruned.max', 'DICTUMAX avoiding a pruned branch', [...mkFork, PUSHINT(8), op.DICTUMAX], ANY, { stack_in: [C(other), B(prunedOf(target))] });
     vec('lib.root_is_library', 'DICTUGET of a dictionary whose root is a library cell', [op.DICTUGET], ANY, { stack_in: [I(1), C(library(target)), I(7)], libs: LIBS });
 }
 
