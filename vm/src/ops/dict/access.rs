@@ -7,9 +7,11 @@ use std::sync::Arc;
 use gram_cells::dict::{value_to_ref, DictKey, DictValue, Dictionary, SetMode};
 use gram_cells::{Cell, CellBuilder, CellSlice};
 
-use super::MAX_KEY_BITS;
-use super::{cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, range_check, slice_key, KeyKind, VmCells};
-use crate::error::Exec;
+use super::{
+    cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, range_check, slice_key, KeyKind, VmCells,
+    MAX_KEY_BITS,
+};
+use crate::error::{Exec, Trap};
 use crate::program::Instr;
 use crate::table::TableBuilder;
 use crate::value::Value;
@@ -31,7 +33,7 @@ enum NewValue {
 }
 
 impl NewValue {
-    fn pop(vm: &mut Vm, kind: ValueKind) -> Result<NewValue, crate::error::Trap> {
+    fn pop(vm: &mut Vm, kind: ValueKind) -> Result<NewValue, Trap> {
         Ok(match kind {
             ValueKind::Slice => NewValue::Slice(vm.pop_slice()?),
             ValueKind::Ref => NewValue::Ref(vm.pop_cell()?),
@@ -52,7 +54,7 @@ impl NewValue {
 /// found" (`integer_key(..., quiet)` on `pop_int_finite`): `Ok(None)` then.
 /// A slice shorter than `n` bits is a cell underflow.
 #[inline]
-fn pop_key_quiet(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<Option<DictKey>, crate::error::Trap> {
+fn pop_key_quiet(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<Option<DictKey>, Trap> {
     match kind {
         KeyKind::Slice => {
             let s = vm.pop_slice()?;
@@ -69,7 +71,7 @@ fn pop_key_quiet(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<Option<DictKey>
 /// check at once); a short slice is reported later (`None`), after the
 /// value is popped, as the reference checks it.
 #[inline]
-fn pop_key_strict(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<Option<DictKey>, crate::error::Trap> {
+fn pop_key_strict(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<Option<DictKey>, Trap> {
     match kind {
         KeyKind::Slice => {
             let s = vm.pop_slice()?;
@@ -149,7 +151,7 @@ fn pop_set_operands(
     vm: &mut Vm,
     key_kind: KeyKind,
     value_kind: ValueKind,
-) -> Result<(Dictionary, DictKey, NewValue), crate::error::Trap> {
+) -> Result<(Dictionary, DictKey, NewValue), Trap> {
     let (n, root) = pop_dict_head(vm, 4, MAX_KEY_BITS)?;
     let key = pop_key_strict(vm, key_kind, n)?;
     let value = NewValue::pop(vm, value_kind)?;
@@ -235,7 +237,7 @@ fn exec_addget_b(vm: &mut Vm, ins: &Instr) -> Exec {
 /// Pops the key of a deletion: a NaN is an integer overflow, an integer
 /// out of range a range check (the reference's `integer_key` is not quiet
 /// here), a short slice a cell underflow.
-fn pop_delete_key(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<DictKey, crate::error::Trap> {
+fn pop_delete_key(vm: &mut Vm, kind: KeyKind, n: usize) -> Result<DictKey, Trap> {
     match kind {
         KeyKind::Slice => slice_key(&vm.pop_slice()?, n).ok_or_else(cell_underflow),
         KeyKind::Signed | KeyKind::Unsigned => {

@@ -3,8 +3,9 @@
 
 use gram_cells::dict::{value_to_ref, Dictionary};
 
-use super::MAX_KEY_BITS;
-use super::{cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, push_key, slice_key, KeyKind, VmCells};
+use super::{
+    cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, push_key, slice_key, KeyKind, VmCells, MAX_KEY_BITS,
+};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;

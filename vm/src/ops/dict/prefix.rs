@@ -5,8 +5,7 @@
 use gram_cells::dict::{DictKey, DictValue, PrefixDictionary, SetMode};
 use gram_cells::{Cell, CellSlice};
 
-use super::MAX_KEY_BITS;
-use super::{cell_underflow, dict_trap, gas_guard, pop_dict_head, push_dict, VmCells};
+use super::{cell_underflow, dict_trap, gas_guard, pop_dict_head, push_dict, VmCells, MAX_KEY_BITS};
 use crate::error::{excno, Exec, Trap};
 use crate::program::{Const, DecodeCtx, Instr};
 use crate::table::TableBuilder;

@@ -5,8 +5,7 @@
 use gram_cells::dict::Dictionary;
 
 use super::prefix::{const_root, decode_const_dict};
-use super::MAX_KEY_BITS;
-use super::{cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, slice_key, KeyKind, VmCells};
+use super::{cell_underflow, dict_trap, int_key, pop_dict_head, push_dict, slice_key, KeyKind, VmCells, MAX_KEY_BITS};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;
