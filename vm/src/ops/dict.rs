@@ -76,11 +76,10 @@ impl CellContext for VmCells<'_> {
     #[inline]
     fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>> {
         if !cell.is_exotic() {
-            self.vm.register_cell_load(cell);
-            if self.vm.version >= 4 && self.vm.gas.is_exhausted() {
-                return self.fail(Trap::OutOfGas);
-            }
-            return Ok(None);
+            return match self.vm.register_cell_load(cell) {
+                Ok(()) => Ok(None),
+                Err(trap) => self.fail(trap),
+            };
         }
         match self.vm.load_cell(cell) {
             Ok(target) => Ok(Some(target.cell().clone())),

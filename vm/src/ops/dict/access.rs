@@ -2,7 +2,7 @@
 //! and `ADD` families with their `GET` forms and slice / ref / builder
 //! values, `DEL`, `DELGET{,REF}`, `GETOPTREF` and `SETGETOPTREF`.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::dict::{value_to_ref, DictKey, DictValue, Dictionary, SetMode};
 use gram_cells::{Cell, CellBuilder, CellSlice};
@@ -29,7 +29,7 @@ enum ValueKind {
 enum NewValue {
     Slice(CellSlice),
     Ref(Cell),
-    Builder(Arc<CellBuilder>),
+    Builder(Rc<CellBuilder>),
 }
 
 impl NewValue {

@@ -1,7 +1,7 @@
 //! Dictionaries inside cells (`HashmapE`: a bit, then the root as a ref
 //! when the bit is 1): `STDICT`, `SKIPDICT`, `{P,}LDDICTS`, `{P,}LDDICT{Q,}`.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::CellSlice;
 
@@ -22,7 +22,7 @@ fn exec_stdict(vm: &mut Vm, _: &Instr) -> Exec {
     if builder.spare_bits() < 1 || builder.spare_refs() < refs {
         return Err(Trap::exc(excno::CELL_OVERFLOW));
     }
-    let b = Arc::make_mut(&mut builder);
+    let b = Rc::make_mut(&mut builder);
     b.store_bit(root.is_some())?;
     if let Some(root) = root {
         b.store_reference(root)?;
