@@ -1,6 +1,7 @@
 //! The machine state and the control-flow primitives every instruction
 //! builds on: call, jump, return, exceptions, cell loads, the run loop.
 
+use crate::trace::Tracer;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -684,11 +685,11 @@ impl Vm {
 
     /// Runs until the machine stops; returns the exit code. A `RUNVM`
     /// child runs in this same loop: when it stops, its parent resumes.
-    pub(crate) fn run_loop(&mut self) -> i32 {
-        let mut exit = self.run_inner();
+    pub(crate) fn run_loop<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
+        let mut exit = self.run_inner(tracer);
         while let Some(parent) = self.parents.pop() {
             exit = match self.restore_parent_vm(parent, exit) {
-                Ok(()) => self.run_inner(),
+                Ok(()) => self.run_inner(tracer),
                 Err(_) => self.out_of_gas(),
             };
         }
@@ -696,10 +697,11 @@ impl Vm {
     }
 
     /// Runs the current machine until it stops (the reference's `run_inner`).
-    fn run_inner(&mut self) -> i32 {
+    fn run_inner<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
         let exit = loop {
             let pc = self.code.pc as usize;
             let ins = self.code.prog.instrs[pc];
+            tracer.step(self, &ins);
             self.code.pc += 1;
             self.steps += 1;
             self.gas.consume(ins.gas as i64);
@@ -718,6 +720,7 @@ impl Vm {
             };
             match outcome {
                 Err(Trap::Exception { code, arg }) => {
+                    tracer.exception(self, code);
                     self.steps += 1;
                     match self.throw_exception(code, arg) {
                         Ok(()) => continue,
