@@ -587,6 +587,231 @@ vec('rist.pushl_v3', 'RIST255_PUSHL at global version 3: invalid opcode', [op.RI
 vec('rist.qadd_v3', 'RIST255_QADD at global version 3: invalid opcode', [op.RIST255_QADD], err(6), { ...R2(RB, RB), global_version: 3 });
 vec('rist.mul_v3', 'RIST255_MUL at global version 3: invalid opcode', [op.RIST255_MUL], err(6), { ...R2(RB, 2), global_version: 3 });
 
+// ===== BLS12-381 =====
+// The oracle is also used to derive BLS keys and signatures (sk·G1 and
+// sk·H(m)); H(m) is hash_to_curve, computed as MAP_TO_G2(u0) + MAP_TO_G2(u1)
+// with u0, u1 = hash_to_field(m) (RFC 9380, expand_message_xmd with SHA-256):
+// the cofactor clearing inside MAP_TO_G2 is a homomorphism, so the sum equals
+// blst's hash_to_g2. BLS_VERIFY accepting these signatures checks the derivation.
+const ORACLE = await createOracle({ config: 'default' });
+/** Runs a helper program on the oracle and returns its final stack (it must succeed). */
+function evalOnOracle(body, stack) {
+    const r = ORACLE.run({ code: cellToBoc(prog(hx('30', 'DROP'), ...body).cell), stack: [...stack, I(SENTINEL)], c4c5: false });
+    if (r.exit_code !== 0) throw new Error(`helper program failed: exit ${r.exit_code}`);
+    return r.stack;
+}
+const sliceBytes = (v) => Buffer.from(v.content_hex, 'hex');
+const BLS_P = 0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaabn;
+const BLS_R = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001n;
+const be48 = (x) => Buffer.from(BigInt(x).toString(16).padStart(96, '0'), 'hex');
+const G1_GEN = hexBuf('97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb');
+const G2_GEN = hexBuf('93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8');
+const G1_ZERO = Buffer.concat([Buffer.from([0xc0]), Buffer.alloc(47)]);
+const G2_ZERO = Buffer.concat([Buffer.from([0xc0]), Buffer.alloc(95)]);
+const BLS_DST = Buffer.from('BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_');
+function expandMessageXmd(msg, dst, len) {
+    const sha = (...parts) => crypto.createHash('sha256').update(Buffer.concat(parts)).digest();
+    const dstPrime = Buffer.concat([dst, Buffer.from([dst.length])]);
+    const ell = Math.ceil(len / 32);
+    const b0 = sha(Buffer.alloc(64), msg, Buffer.from([len >> 8, len & 255, 0]), dstPrime);
+    const out = [sha(b0, Buffer.from([1]), dstPrime)];
+    for (let i = 2; i <= ell; i++) {
+        const x = Buffer.from(b0.map((b, j) => b ^ out[i - 2][j]));
+        out.push(sha(x, Buffer.from([i]), dstPrime));
+    }
+    return Buffer.concat(out).subarray(0, len);
+}
+/** hash_to_field(msg, 2) for Fp2: two elements, each as the 96-byte c0 || c1 that MAP_TO_G2 reads. */
+function hashToFieldFp2(msg) {
+    const u = expandMessageXmd(msg, BLS_DST, 256);
+    const e = [0, 1, 2, 3].map((i) => be48(big(u.subarray(64 * i, 64 * i + 64)) % BLS_P));
+    return [Buffer.concat([e[0], e[1]]), Buffer.concat([e[2], e[3]])];
+}
+const OPS_BLS = (name) => op[name];
+const blsKey = (label) => (big(bytes(label, 32)) % (BLS_R - 1n)) + 1n;
+/** sk·G1. */
+const blsPub = (sk) => sliceBytes(evalOnOracle([PUSHINT(sk), OPS_BLS('BLS_G1_MUL')], [SB(G1_GEN)])[0]);
+/** hash_to_curve(msg) in G2. */
+function blsHash(msg) {
+    const [u0, u1] = hashToFieldFp2(msg);
+    return sliceBytes(evalOnOracle([OPS_BLS('BLS_MAP_TO_G2'), op.SWAP, OPS_BLS('BLS_MAP_TO_G2'), OPS_BLS('BLS_G2_ADD')], [SB(u1), SB(u0)])[0]);
+}
+const blsSign = (sk, msg) => sliceBytes(evalOnOracle([PUSHINT(sk), OPS_BLS('BLS_G2_MUL')], [SB(blsHash(msg))])[0]);
+const SK1 = blsKey('bls-sk-1');
+const SK2 = blsKey('bls-sk-2');
+const SK3 = blsKey('bls-sk-3');
+const PK1 = blsPub(SK1);
+const PK2 = blsPub(SK2);
+const PK3 = blsPub(SK3);
+const BMSG = Buffer.from('sample message for BLS');
+const BMSG2 = bytes('bls-msg-2', 100);
+const SIG1 = blsSign(SK1, BMSG);
+const SIG2 = blsSign(SK2, BMSG);
+const SIG3 = blsSign(SK3, BMSG);
+const SIG2B = blsSign(SK2, BMSG2);
+const AGG123 = sliceBytes(evalOnOracle([PUSHINT(3), OPS_BLS('BLS_AGGREGATE')], [SB(SIG1), SB(SIG2), SB(SIG3)])[0]);
+const AGG_1_2B = sliceBytes(evalOnOracle([PUSHINT(2), OPS_BLS('BLS_AGGREGATE')], [SB(SIG1), SB(SIG2B)])[0]);
+/** A point on E1 (y^2 = x^3 + 4) outside the subgroup, compressed (smallest x found from 1). */
+function g1OffSubgroup() {
+    for (let x = 1n; ; x++) {
+        const y2 = (x * x * x + 4n) % BLS_P;
+        const y = powMod(y2, (BLS_P + 1n) / 4n, BLS_P);
+        if ((y * y) % BLS_P === y2) {
+            const buf = be48(x);
+            buf[0] |= 0x80; // compressed, smaller y
+            return buf;
+        }
+    }
+}
+const G1_OFF = g1OffSubgroup();
+const G1_NOT_ON_CURVE = (() => {
+    for (let x = 1n; ; x++) {
+        const y2 = (x * x * x + 4n) % BLS_P;
+        const y = powMod(y2, (BLS_P + 1n) / 4n, BLS_P);
+        if ((y * y) % BLS_P !== y2) {
+            const buf = be48(x);
+            buf[0] |= 0x80;
+            return buf;
+        }
+    }
+})();
+const G1_UNCOMPRESSED_FLAG = Buffer.from(G1_GEN.map((b, i) => (i === 0 ? b & 0x7f : b)));
+const G1_X_P = (() => {
+    const b = be48(BLS_P);
+    b[0] |= 0x80;
+    return b;
+})();
+const bls = (name) => OPS_BLS(name);
+/** Encodings blst refuses: a compressed x (or x.c1) equal to p. */
+const BAD_G1 = G1_X_P;
+const BAD_G2 = Buffer.concat([G1_X_P, Buffer.alloc(48)]);
+const S1 = (...bufs) => ({ stack_in: bufs.map((b) => SB(b)) });
+const isSlice = (buf) => slBytes(buf);
+const anySlice48 = (v) => v.type === 'slice' && v.content_hex.length === 96;
+const anySlice96 = (v) => v.type === 'slice' && v.content_hex.length === 192;
+
+// Signatures
+vec('bls.verify', 'BLS_VERIFY of a valid signature', [bls('BLS_VERIFY')], ok(-1), S1(PK1, BMSG, SIG1));
+vec('bls.verify_100', 'BLS_VERIFY of a 100-byte message', [bls('BLS_VERIFY')], ok(-1), S1(PK2, BMSG2, SIG2B));
+vec('bls.verify_wrong_msg', 'BLS_VERIFY of another message', [bls('BLS_VERIFY')], ok(0), S1(PK1, BMSG2, SIG1));
+vec('bls.verify_wrong_key', 'BLS_VERIFY against another key', [bls('BLS_VERIFY')], ok(0), S1(PK2, BMSG, SIG1));
+vec('bls.verify_infinity_key', 'BLS_VERIFY with the infinity key: 0', [bls('BLS_VERIFY')], ok(0), S1(G1_ZERO, BMSG, G2_ZERO));
+vec('bls.verify_bad_key', 'BLS_VERIFY with a key that is no curve point: 0', [bls('BLS_VERIFY')], ok(0), S1(G1_NOT_ON_CURVE, BMSG, SIG1));
+vec('bls.verify_key_off_subgroup', 'BLS_VERIFY with a key outside the subgroup: 0', [bls('BLS_VERIFY')], ok(0), S1(G1_OFF, BMSG, SIG1));
+vec('bls.verify_key_flag', 'BLS_VERIFY with a key without the compression flag: 0', [bls('BLS_VERIFY')], ok(0), S1(G1_UNCOMPRESSED_FLAG, BMSG, SIG1));
+vec('bls.verify_bad_sig', 'BLS_VERIFY with a corrupted signature: 0', [bls('BLS_VERIFY')], ok(0), S1(PK1, BMSG, flip(SIG1, 50)));
+vec('bls.verify_msg_bits', 'BLS_VERIFY of a 7-bit message: cell underflow', [bls('BLS_VERIFY')], err(9), { stack_in: [SB(PK1), S(cellOf('1010101')), SB(SIG1)] });
+vec('bls.verify_short_sig', 'BLS_VERIFY with a 95-byte signature: cell underflow', [bls('BLS_VERIFY')], err(9), S1(PK1, BMSG, SIG1.subarray(0, 95)));
+vec('bls.verify_short_key', 'BLS_VERIFY with a 47-byte key: cell underflow', [bls('BLS_VERIFY')], err(9), S1(PK1.subarray(0, 47), BMSG, SIG1));
+vec('bls.verify_underflow', 'BLS_VERIFY with two entries', [bls('BLS_VERIFY')], err(2), S1(BMSG, SIG1));
+vec('bls.verify_type', 'BLS_VERIFY with an int message: type check', [bls('BLS_VERIFY')], err(7), { stack_in: [SB(PK1), I(1), SB(SIG1)] });
+vec('bls.verify_out_of_gas', 'BLS_VERIFY without gas for the 61000', [bls('BLS_VERIFY')], exitOnly(-14), { ...S1(PK1, BMSG, SIG1), gas_limit: 50000 });
+vec('bls.verify_v3', 'BLS_VERIFY at global version 3: invalid opcode', [bls('BLS_VERIFY')], err(6), { ...S1(PK1, BMSG, SIG1), global_version: 3 });
+vec('bls.aggregate', 'BLS_AGGREGATE of three signatures', [PUSHINT(3), bls('BLS_AGGREGATE')], ok(anySlice96), S1(SIG1, SIG2, SIG3));
+vec('bls.aggregate_one', 'BLS_AGGREGATE of one signature: itself', [PUSHINT(1), bls('BLS_AGGREGATE')], ok(isSlice(SIG1)), S1(SIG1));
+vec('bls.aggregate_zero', 'BLS_AGGREGATE of none: range check', [PUSHINT(0), bls('BLS_AGGREGATE')], err(5), S1(SIG1));
+vec('bls.aggregate_too_many', 'BLS_AGGREGATE count past the stack: range check', [PUSHINT(2), bls('BLS_AGGREGATE')], err(5), S1(SIG1));
+vec('bls.aggregate_bad_point', 'BLS_AGGREGATE with a corrupted second signature: unknown error', [PUSHINT(2), bls('BLS_AGGREGATE')], err(11), S1(SIG1, G2_GEN.map((b, i) => (i === 95 ? b ^ 1 : b))));
+vec('bls.aggregate_short', 'BLS_AGGREGATE with a 95-byte signature: cell underflow', [PUSHINT(2), bls('BLS_AGGREGATE')], err(9), S1(SIG1, SIG2.subarray(0, 95)));
+vec('bls.aggregate_out_of_gas', 'BLS_AGGREGATE of three without gas for 3·4350 - 2650', [PUSHINT(3), bls('BLS_AGGREGATE')], exitOnly(-14), { ...S1(SIG1, SIG2, SIG3), gas_limit: 10000 });
+vec('bls.fast_aggregate_verify_true', 'BLS_FASTAGGREGATEVERIFY of three keys (stack order)', [bls('BLS_FASTAGGREGATEVERIFY')], ok(-1), { stack_in: [SB(PK1), SB(PK2), SB(PK3), I(3), SB(BMSG), SB(AGG123)] });
+vec('bls.fast_aggregate_verify_missing_key', 'BLS_FASTAGGREGATEVERIFY with a key left out', [bls('BLS_FASTAGGREGATEVERIFY')], ok(0), { stack_in: [SB(PK1), SB(PK2), I(2), SB(BMSG), SB(AGG123)] });
+vec('bls.fast_aggregate_verify_none', 'BLS_FASTAGGREGATEVERIFY of no keys: 0', [bls('BLS_FASTAGGREGATEVERIFY')], ok(0), { stack_in: [I(0), SB(BMSG), SB(G2_ZERO)] });
+vec('bls.fast_aggregate_verify_inf_key', 'BLS_FASTAGGREGATEVERIFY with an infinity key: 0', [bls('BLS_FASTAGGREGATEVERIFY')], ok(0), { stack_in: [SB(PK1), SB(G1_ZERO), I(2), SB(BMSG), SB(SIG1)] });
+vec('bls.fast_aggregate_verify_off_subgroup', 'BLS_FASTAGGREGATEVERIFY with a second key outside the subgroup: 0', [bls('BLS_FASTAGGREGATEVERIFY')], ok(0), { stack_in: [SB(PK1), SB(G1_OFF), I(2), SB(BMSG), SB(SIG1)] });
+vec('bls.fast_aggregate_verify_count', 'BLS_FASTAGGREGATEVERIFY count past the stack: range check', [bls('BLS_FASTAGGREGATEVERIFY')], err(5), { stack_in: [SB(PK1), I(2), SB(BMSG), SB(SIG1)] });
+vec('bls.fast_aggregate_verify_underflow', 'BLS_FASTAGGREGATEVERIFY with two entries', [bls('BLS_FASTAGGREGATEVERIFY')], err(2), S1(BMSG, SIG1));
+vec('bls.fast_aggregate_verify_msg_bits', 'BLS_FASTAGGREGATEVERIFY of a 9-bit message: cell underflow', [bls('BLS_FASTAGGREGATEVERIFY')], err(9), { stack_in: [SB(PK1), I(1), S(cellOf('101010101')), SB(SIG1)] });
+vec('bls.aggregate_verify', 'BLS_AGGREGATEVERIFY of two keys with different messages', [bls('BLS_AGGREGATEVERIFY')], ok(-1), { stack_in: [SB(PK1), SB(BMSG), SB(PK2), SB(BMSG2), I(2), SB(AGG_1_2B)] });
+vec('bls.aggregate_verify_swapped', 'BLS_AGGREGATEVERIFY with the messages swapped: 0', [bls('BLS_AGGREGATEVERIFY')], ok(0), { stack_in: [SB(PK1), SB(BMSG2), SB(PK2), SB(BMSG), I(2), SB(AGG_1_2B)] });
+vec('bls.aggregate_verify_one', 'BLS_AGGREGATEVERIFY of one pair', [bls('BLS_AGGREGATEVERIFY')], ok(-1), { stack_in: [SB(PK1), SB(BMSG), I(1), SB(SIG1)] });
+vec('bls.aggregate_verify_none', 'BLS_AGGREGATEVERIFY of no pairs: 0', [bls('BLS_AGGREGATEVERIFY')], ok(0), { stack_in: [I(0), SB(SIG1)] });
+vec('bls.aggregate_verify_off_subgroup', 'BLS_AGGREGATEVERIFY with a key outside the subgroup: 0', [bls('BLS_AGGREGATEVERIFY')], ok(0), { stack_in: [SB(G1_OFF), SB(BMSG), I(1), SB(SIG1)] });
+vec('bls.aggregate_verify_count', 'BLS_AGGREGATEVERIFY with an odd stack: range check', [bls('BLS_AGGREGATEVERIFY')], err(5), { stack_in: [SB(PK1), SB(BMSG), SB(PK2), I(2), SB(SIG1)] });
+vec('bls.aggregate_verify_underflow', 'BLS_AGGREGATEVERIFY with one entry', [bls('BLS_AGGREGATEVERIFY')], err(2), S1(SIG1));
+vec('bls.aggregate_verify_out_of_gas', 'BLS_AGGREGATEVERIFY without gas for 38500 + 22500', [bls('BLS_AGGREGATEVERIFY')], exitOnly(-14), { stack_in: [SB(PK1), SB(BMSG), I(1), SB(SIG1)], gas_limit: 50000 });
+
+// Group arithmetic
+for (const [g, gen, zero, size, bad] of [['G1', G1_GEN, G1_ZERO, 48, BAD_G1], ['G2', G2_GEN, G2_ZERO, 96, BAD_G2]]) {
+    const n = g.toLowerCase();
+    const any = size === 48 ? anySlice48 : anySlice96;
+    const dbl = sliceBytes(evalOnOracle([PUSHINT(2), bls(`BLS_${g}_MUL`)], [SB(gen)])[0]);
+    vec(`bls.${n}_add`, `BLS_${g}_ADD G + G = 2G`, [bls(`BLS_${g}_ADD`)], ok(isSlice(dbl)), S1(gen, gen));
+    vec(`bls.${n}_add_zero`, `BLS_${g}_ADD G + 0`, [bls(`BLS_${g}_ADD`)], ok(isSlice(gen)), S1(gen, zero));
+    vec(`bls.${n}_add_bad`, `BLS_${g}_ADD with an invalid encoding (x = p): unknown error`, [bls(`BLS_${g}_ADD`)], err(11), S1(gen, bad));
+    vec(`bls.${n}_add_flag`, `BLS_${g}_ADD with a point without the compression flag: unknown error`, [bls(`BLS_${g}_ADD`)], err(11), S1(Buffer.from(gen.map((b, i) => (i === 0 ? b & 0x7f : b))), gen));
+    vec(`bls.${n}_add_short`, `BLS_${g}_ADD with a short point: cell underflow`, [bls(`BLS_${g}_ADD`)], err(9), S1(gen, gen.subarray(1)));
+    vec(`bls.${n}_add_underflow`, `BLS_${g}_ADD with one entry`, [bls(`BLS_${g}_ADD`)], err(2), S1(gen));
+    vec(`bls.${n}_add_type`, `BLS_${g}_ADD with an int`, [bls(`BLS_${g}_ADD`)], err(7), { stack_in: [SB(gen), I(1)] });
+    vec(`bls.${n}_sub`, `BLS_${g}_SUB 2G - G = G`, [bls(`BLS_${g}_SUB`)], ok(isSlice(gen)), S1(dbl, gen));
+    vec(`bls.${n}_sub_self`, `BLS_${g}_SUB G - G = 0`, [bls(`BLS_${g}_SUB`)], ok(isSlice(zero)), S1(gen, gen));
+    vec(`bls.${n}_neg`, `BLS_${g}_NEG; ADD: G + (-G) = 0`, [bls(`BLS_${g}_NEG`), bls(`BLS_${g}_ADD`)], ok(isSlice(zero)), S1(gen, gen));
+    vec(`bls.${n}_neg_zero`, `BLS_${g}_NEG of 0`, [bls(`BLS_${g}_NEG`)], ok(isSlice(zero)), S1(zero));
+    vec(`bls.${n}_neg_underflow`, `BLS_${g}_NEG on an empty stack (the gas is charged first)`, [bls(`BLS_${g}_NEG`)], err(2));
+    vec(`bls.${n}_neg_bad`, `BLS_${g}_NEG of an invalid encoding (x = p): unknown error`, [bls(`BLS_${g}_NEG`)], err(11), S1(bad));
+    vec(`bls.${n}_mul`, `BLS_${g}_MUL G · 2`, [PUSHINT(2), bls(`BLS_${g}_MUL`)], ok(isSlice(dbl)), S1(gen));
+    vec(`bls.${n}_mul_r_plus_2`, `BLS_${g}_MUL G · (r + 2) = 2G`, [bls(`BLS_${g}_MUL`)], ok(isSlice(dbl)), { stack_in: [SB(gen), I(BLS_R + 2n)] });
+    vec(`bls.${n}_mul_negative`, `BLS_${g}_MUL G · -1 = -G`, [PUSHINT(-1), bls(`BLS_${g}_MUL`), bls(`BLS_${g}_ADD`)], ok(isSlice(zero)), S1(gen, gen));
+    vec(`bls.${n}_mul_zero`, `BLS_${g}_MUL of an invalid encoding (x = p) by 0: 0 (the point is not decoded)`, [PUSHINT(0), bls(`BLS_${g}_MUL`)], ok(isSlice(zero)), S1(bad));
+    vec(`bls.${n}_mul_bad`, `BLS_${g}_MUL of an invalid encoding (x = p) by 3: unknown error`, [PUSHINT(3), bls(`BLS_${g}_MUL`)], err(11), S1(bad));
+    vec(`bls.${n}_mul_nan`, `BLS_${g}_MUL by NaN: integer overflow`, [op.PUSHNAN, bls(`BLS_${g}_MUL`)], err(4), S1(gen));
+    vec(`bls.${n}_mul_big`, `BLS_${g}_MUL by 2^256-1`, [bls(`BLS_${g}_MUL`)], ok(any), { stack_in: [SB(gen), I((1n << 256n) - 1n)] });
+    vec(`bls.${n}_multiexp`, `BLS_${g}_MULTIEXP G·3 + 2G·5 = G·13`, [PUSHINT(2), bls(`BLS_${g}_MULTIEXP`), PUSHINT(13), PUSH(2), op.SWAP, bls(`BLS_${g}_MUL`), bls(`BLS_${g}_SUB`), bls(`BLS_${g}_ISZERO`)], ok(isSlice(gen), -1), { stack_in: [SB(gen), SB(gen), I(3), SB(dbl), I(5)] });
+    vec(`bls.${n}_multiexp_one`, `BLS_${g}_MULTIEXP of one term`, [PUSHINT(1), bls(`BLS_${g}_MULTIEXP`)], ok(isSlice(dbl)), { stack_in: [SB(gen), I(2)] });
+    vec(`bls.${n}_multiexp_none`, `BLS_${g}_MULTIEXP of no terms: 0`, [PUSHINT(0), bls(`BLS_${g}_MULTIEXP`)], ok(isSlice(zero)));
+    const many = Array.from({ length: 40 }, (_, i) => [SB(i % 2 ? gen : dbl), I(BigInt(i) * 1000003n - 7n)]).flat();
+    vec(`bls.${n}_multiexp_40`, `BLS_${g}_MULTIEXP of 40 terms (gas with l = 5)`, [PUSHINT(40), bls(`BLS_${g}_MULTIEXP`)], ok(any), { stack_in: many });
+    vec(`bls.${n}_multiexp_16`, `BLS_${g}_MULTIEXP of 16 terms (gas with l = 4)`, [PUSHINT(16), bls(`BLS_${g}_MULTIEXP`)], ok(any), { stack_in: many.slice(0, 32) });
+    vec(`bls.${n}_multiexp_bad`, `BLS_${g}_MULTIEXP with an invalid encoding (x = p): unknown error`, [PUSHINT(2), bls(`BLS_${g}_MULTIEXP`)], err(11), { stack_in: [SB(gen), I(1), SB(bad), I(2)] });
+    vec(`bls.${n}_multiexp_nan`, `BLS_${g}_MULTIEXP with a NaN scalar: integer overflow`, [op.PUSHNAN, PUSHINT(1), bls(`BLS_${g}_MULTIEXP`)], err(4), S1(gen));
+    vec(`bls.${n}_multiexp_count`, `BLS_${g}_MULTIEXP count past the stack: range check`, [PUSHINT(2), bls(`BLS_${g}_MULTIEXP`)], err(5), { stack_in: [SB(gen), I(1), SB(gen)] });
+    vec(`bls.${n}_multiexp_out_of_gas`, `BLS_${g}_MULTIEXP running out of gas`, [PUSHINT(2), bls(`BLS_${g}_MULTIEXP`)], exitOnly(-14), { stack_in: [SB(gen), I(1), SB(gen), I(2)], gas_limit: size === 48 ? 15000 : 40000 });
+    vec(`bls.${n}_zero`, `BLS_${g}_ZERO`, [bls(`BLS_${g}_ZERO`)], ok(isSlice(zero)));
+    vec(`bls.${n}_iszero`, `BLS_${g}_ISZERO of ZERO and of G`, [bls(`BLS_${g}_ISZERO`), op.SWAP, bls(`BLS_${g}_ISZERO`)], ok(-1, 0), S1(gen, zero));
+    vec(`bls.${n}_iszero_bytes`, `BLS_${g}_ISZERO compares bytes: a longer slice starting with zero`, [bls(`BLS_${g}_ISZERO`)], ok(-1), S1(Buffer.concat([zero, Buffer.from([1])])));
+    vec(`bls.${n}_iszero_short`, `BLS_${g}_ISZERO of a short slice: cell underflow`, [bls(`BLS_${g}_ISZERO`)], err(9), S1(zero.subarray(1)));
+    vec(`bls.${n}_ingroup`, `BLS_${g}_INGROUP of G`, [bls(`BLS_${g}_INGROUP`)], ok(-1), S1(gen));
+    vec(`bls.${n}_ingroup_zero`, `BLS_${g}_INGROUP of 0`, [bls(`BLS_${g}_INGROUP`)], ok(-1), S1(zero));
+    vec(`bls.${n}_ingroup_bad`, `BLS_${g}_INGROUP of an invalid encoding (x = p): 0`, [bls(`BLS_${g}_INGROUP`)], ok(0), S1(bad));
+    vec(`bls.${n}_ingroup_underflow`, `BLS_${g}_INGROUP on an empty stack`, [bls(`BLS_${g}_INGROUP`)], err(2));
+    const fp = Buffer.concat(Array.from({ length: size / 48 }, (_, i) => be48(big(bytes(`fp-${n}-${i}`, 48)) % BLS_P)));
+    vec(`bls.map_to_${n}`, `BLS_MAP_TO_${g} of a field element`, [bls(`BLS_MAP_TO_${g}`), bls(`BLS_${g}_INGROUP`)], ok(-1), S1(fp));
+    vec(`bls.map_to_${n}_value`, `BLS_MAP_TO_${g} result`, [bls(`BLS_MAP_TO_${g}`)], ok(any), S1(fp));
+    vec(`bls.map_to_${n}_zero`, `BLS_MAP_TO_${g} of 0`, [bls(`BLS_MAP_TO_${g}`)], ok(any), S1(Buffer.alloc(size)));
+    vec(`bls.map_to_${n}_unreduced`, `BLS_MAP_TO_${g} of all-ones bytes (not reduced mod p)`, [bls(`BLS_MAP_TO_${g}`)], ok(any), S1(Buffer.alloc(size, 0xff)));
+    vec(`bls.map_to_${n}_short`, `BLS_MAP_TO_${g} of a short slice: cell underflow`, [bls(`BLS_MAP_TO_${g}`)], err(9), S1(fp.subarray(1)));
+    vec(`bls.map_to_${n}_out_of_gas`, `BLS_MAP_TO_${g} without gas for it`, [bls(`BLS_MAP_TO_${g}`)], exitOnly(-14), { ...S1(fp), gas_limit: 1000 });
+    vec(`bls.${n}_v3`, `BLS_${g}_ADD at global version 3: invalid opcode`, [bls(`BLS_${g}_ADD`)], err(6), { ...S1(gen, gen), global_version: 3 });
+}
+// Points outside the G1 subgroup
+vec('bls.g1_ingroup_off', 'BLS_G1_INGROUP of a curve point outside the subgroup: 0', [bls('BLS_G1_INGROUP')], ok(0), S1(G1_OFF));
+vec('bls.g1_ingroup_not_on_curve', 'BLS_G1_INGROUP of an x off the curve: 0', [bls('BLS_G1_INGROUP')], ok(0), S1(G1_NOT_ON_CURVE));
+vec('bls.g1_ingroup_x_p', 'BLS_G1_INGROUP of x = p: 0', [bls('BLS_G1_INGROUP')], ok(0), S1(G1_X_P));
+vec('bls.g1_add_off_first', 'BLS_G1_ADD with the first point outside the subgroup (not checked)', [bls('BLS_G1_ADD')], ok(anySlice48), S1(G1_OFF, G1_GEN));
+vec('bls.g1_add_off_second', 'BLS_G1_ADD with the second point outside the subgroup: unknown error', [bls('BLS_G1_ADD')], err(11), S1(G1_GEN, G1_OFF));
+vec('bls.g1_sub_off_first', 'BLS_G1_SUB with the first point outside the subgroup: unknown error', [bls('BLS_G1_SUB')], err(11), S1(G1_OFF, G1_GEN));
+vec('bls.g1_sub_off_second', 'BLS_G1_SUB with the second point outside the subgroup (not checked)', [bls('BLS_G1_SUB')], ok(anySlice48), S1(G1_GEN, G1_OFF));
+vec('bls.g1_neg_off', 'BLS_G1_NEG of a point outside the subgroup', [bls('BLS_G1_NEG')], ok(anySlice48), S1(G1_OFF));
+vec('bls.g1_mul_off', 'BLS_G1_MUL of a point outside the subgroup (blst scalar multiplication)', [PUSHINT(12345), bls('BLS_G1_MUL')], ok(anySlice48), S1(G1_OFF));
+vec('bls.g1_mul_off_r', 'BLS_G1_MUL of a point outside the subgroup by r + 5', [bls('BLS_G1_MUL')], ok(anySlice48), { stack_in: [SB(G1_OFF), I(BLS_R + 5n)] });
+vec('bls.g1_multiexp_off', 'BLS_G1_MULTIEXP with a point outside the subgroup', [PUSHINT(2), bls('BLS_G1_MULTIEXP')], ok(anySlice48), { stack_in: [SB(G1_OFF), I(777), SB(G1_GEN), I(3)] });
+vec('bls.g1_mul_not_on_curve', 'BLS_G1_MUL of an x off the curve: unknown error', [PUSHINT(2), bls('BLS_G1_MUL')], err(11), S1(G1_NOT_ON_CURVE));
+vec('bls.g1_mul_x_p', 'BLS_G1_MUL of x = p: unknown error', [PUSHINT(2), bls('BLS_G1_MUL')], err(11), S1(G1_X_P));
+vec('bls.g1_zero_bad_infinity', 'BLS_G1_NEG of an infinity encoding with a stray bit: unknown error', [bls('BLS_G1_NEG')], err(11), S1(Buffer.concat([Buffer.from([0xc0]), Buffer.alloc(46), Buffer.from([1])])));
+// Pairing
+vec('bls.pairing', 'BLS_PAIRING e(G1, sig) · e(-pk, H(m)) = 1', [bls('BLS_PAIRING')], ok(-1), { stack_in: [SB(G1_GEN), SB(SIG1), SB(sliceBytes(evalOnOracle([bls('BLS_G1_NEG')], [SB(PK1)])[0])), SB(blsHash(BMSG)), I(2)] });
+vec('bls.pairing_false', 'BLS_PAIRING e(G1, sig) · e(pk, H(m)) != 1', [bls('BLS_PAIRING')], ok(0), { stack_in: [SB(G1_GEN), SB(SIG1), SB(PK1), SB(blsHash(BMSG)), I(2)] });
+vec('bls.pairing_none', 'BLS_PAIRING of no pairs', [PUSHINT(0), bls('BLS_PAIRING')], exitOnly(0));
+vec('bls.pairing_zero', 'BLS_PAIRING with infinity points', [PUSHINT(1), bls('BLS_PAIRING')], exitOnly(0), S1(G1_ZERO, G2_GEN));
+vec('bls.pairing_bad', 'BLS_PAIRING with an invalid G2 encoding: unknown error', [PUSHINT(1), bls('BLS_PAIRING')], err(11), S1(G1_GEN, BAD_G2));
+vec('bls.pairing_bad_g1', 'BLS_PAIRING with a G1 x off the curve: unknown error', [PUSHINT(1), bls('BLS_PAIRING')], err(11), S1(G1_NOT_ON_CURVE, G2_GEN));
+vec('bls.pairing_off_subgroup', 'BLS_PAIRING with a G1 point outside the subgroup', [PUSHINT(1), bls('BLS_PAIRING')], exitOnly(0), S1(G1_OFF, G2_GEN));
+vec('bls.pairing_count', 'BLS_PAIRING count past the stack: range check', [PUSHINT(2), bls('BLS_PAIRING')], err(5), S1(G1_GEN, G2_GEN));
+vec('bls.pairing_order', 'BLS_PAIRING with G2 below G1: cell underflow (48 bytes read as G2)', [PUSHINT(1), bls('BLS_PAIRING')], err(9), S1(G2_GEN, G1_GEN));
+vec('bls.pairing_out_of_gas', 'BLS_PAIRING without gas for 20000 + 2·11800', [bls('BLS_PAIRING')], exitOnly(-14), { stack_in: [SB(G1_GEN), SB(SIG1), SB(PK1), SB(blsHash(BMSG)), I(2)], gas_limit: 40000 });
+vec('bls.pushr', 'BLS_PUSHR', [bls('BLS_PUSHR')], ok(BLS_R));
+vec('bls.pushr_v3', 'BLS_PUSHR at global version 3', [bls('BLS_PUSHR')], err(6), { global_version: 3 });
+
 // ===== The instruction's own cost exhausts the gas: it does not run =====
 vec('gas.base_exhausted_chksignu', 'CHKSIGNU on a short stack with gas for DROP only: out of gas, no exception', [op.CHKSIGNU], exitOnly(-14), { stack_in: [I(1)], gas_limit: 40 });
 vec('gas.base_exhausted_hashcu', 'HASHCU on an empty stack with gas for DROP only', [op.HASHCU], exitOnly(-14), { gas_limit: 30 });
@@ -607,7 +832,7 @@ function traceOf(vmLog) {
 const show = (x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type === 'tuple' ? `[${x.items.map(show).join(' ')}]` : x.type);
 
 async function generate() {
-    const oracle = await createOracle({ config: 'default' });
+    const oracle = ORACLE;
     const names = new Set();
     const out = [];
     const problems = [];

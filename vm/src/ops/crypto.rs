@@ -3,6 +3,7 @@
 //! `HASHEXT*`, Ed25519, secp256k1, P-256, Ristretto255 and BLS12-381.
 
 mod bls;
+mod bls_blst;
 mod hash;
 mod p256;
 mod rist255;
