@@ -1,7 +1,7 @@
 //! Hashes of cells, slices and builders (`HASHCU`, `HASHSU`, `HASHBU`,
 //! `SHA256U`) and the `HASHEXT` family over several slices and builders.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use blake2::Blake2b512;
 use gram_cells::{bits, CellBuilder};
@@ -168,14 +168,14 @@ fn exec_hashext(vm: &mut Vm, ins: &Instr) -> Exec {
         if !builder.can_store(hash.len() * 8, 0) {
             return Err(Trap::exc(excno::CELL_OVERFLOW));
         }
-        let mut builder = Arc::unwrap_or_clone(builder);
+        let mut builder = Rc::unwrap_or_clone(builder);
         builder.store_raw(&hash, hash.len() * 8)?;
-        vm.push(Value::Builder(Arc::new(builder)));
+        vm.push(Value::Builder(Rc::new(builder)));
     } else if hash.len() <= 32 {
         vm.push_int(int_from_be(&hash));
     } else {
         let parts: Vec<Value> = hash.chunks(32).map(|c| Value::Int(int_from_be(c))).collect();
-        vm.push(Value::Tuple(Arc::new(parts)));
+        vm.push(Value::Tuple(Rc::new(parts)));
     }
     Ok(())
 }
