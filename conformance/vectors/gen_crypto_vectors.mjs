@@ -335,6 +335,15 @@ for (const n of [10, 11, 12]) {
 }
 vec('ed25519.count_12_v3', '12 CHKSIGNU at global version 3: no extra gas', REPEAT_N(12, CHK_ONCE), exitOnly(0), { ...U(MSG32, SIG32, ED_KEY), global_version: 3 });
 vec('ed25519.count_11_out_of_gas', '11 CHKSIGNU with gas running out at the 11th', REPEAT_N(11, CHK_ONCE), exitOnly(-14), { ...U(MSG32, SIG32, ED_KEY), gas_limit: 3000 });
+// RUNVM (global version 4 on) shares the counter with its child; an isolated
+// child (mode +128) first charges the parent for its free checks so far.
+const PUSH_EMPTY_CODE = ins(hexBits('8B08'), 'PUSHSLICE x{}');
+const RUNVM_OP = (mode) => ins(hexBits('DB4') + uBits(mode, 12), `RUNVM ${mode}`);
+const CHILD_11 = prog(...REPEAT_N(11, CHK_ONCE)).cell;
+vec('ed25519.runvm_isolate_charges_free', '3 free checks, then RUNVM +128: the parent pays 3 x 4000', [...REPEAT_N(3, CHK_ONCE), PUSHINT(0), PUSH_EMPTY_CODE, RUNVM_OP(128)], exitOnly(0), U(MSG32, SIG32, ED_KEY));
+vec('ed25519.runvm_shared_counter', '8 checks in the parent, then a child with 3 more: the 11th costs 4000', [...REPEAT_N(8, CHK_ONCE), PUSHINT(3), ins(hexBits('88'), 'PUSHREF', [prog(...REPEAT_N(3, CHK_ONCE)).cell]), op.CTOS, RUNVM_OP(0)], exitOnly(0), U(MSG32, SIG32, ED_KEY));
+vec('ed25519.runvm_isolated_counter', '8 checks in the parent, then an isolated child with 3 more: all 3 free in the child', [...REPEAT_N(8, CHK_ONCE), PUSHINT(3), ins(hexBits('88'), 'PUSHREF', [prog(...REPEAT_N(3, CHK_ONCE)).cell]), op.CTOS, RUNVM_OP(128)], exitOnly(0), U(MSG32, SIG32, ED_KEY));
+vec('ed25519.runvm_child_11', 'a child with 11 checks: the 11th costs 4000', [PUSHINT(3), ins(hexBits('88'), 'PUSHREF', [CHILD_11]), op.CTOS, RUNVM_OP(0)], exitOnly(0), U(MSG32, SIG32, ED_KEY));
 vec('ed25519.count_invalid_too', 'Failed checks count too: 11 checks of a bad signature', REPEAT_N(11, CHK_ONCE), exitOnly(0), U(MSG32, flip(SIG32, 1), ED_KEY));
 vec('ed25519.count_signs', '11 CHKSIGNS', REPEAT_N(11, [PUSH(2), PUSH(2), PUSH(2), op.CHKSIGNS, op.DROP]), exitOnly(0), SS(MSG40, SIG40, ED_KEY));
 
@@ -438,6 +447,25 @@ vec('ecrecover.underflow', 'ECRECOVER with three entries', [op.ECRECOVER], err(2
 vec('ecrecover.type', 'ECRECOVER with a null r: type check', [op.ECRECOVER], err(7), { stack_in: [I(big(K_HASH)), I(0), NULL, I(SIG_EVEN.s)] });
 vec('ecrecover.out_of_gas', 'ECRECOVER with gas for the instruction but not the 1500', [op.ECRECOVER], exitOnly(-14), { ...ER(K_HASH, 0, SIG_EVEN.r, SIG_EVEN.s), gas_limit: 1000 });
 vec('ecrecover.v3', 'ECRECOVER at global version 3: invalid opcode', [op.ECRECOVER], err(6), { ...ER(K_HASH, 0, SIG_EVEN.r, SIG_EVEN.s), global_version: 3 });
+
+// Recovery ids 2 and 3 need R.x = r + n, i.e. an x in [n, p): pick such an R,
+// any s, and the key recovered is Q = r^-1 (s·R - e·G), computed here too.
+function recidHighCase(parity) {
+    for (let k = 1n; ; k++) {
+        const R = SECP.lift(SECP.n + k, parity);
+        if (!R) continue;
+        const r = k;
+        const s = nonce(`high-recid-s-${parity}`, SECP.n);
+        const e = big(K_HASH) % SECP.n;
+        const rInv = inv(r, SECP.n);
+        const Q = SECP.add(SECP.mul(mod(s * rInv, SECP.n), R), SECP.mul(mod(-e * rInv, SECP.n), SECP.G));
+        return { r, s, out: [4, Q.x, Q.y, -1] };
+    }
+}
+for (const parity of [0, 1]) {
+    const c = recidHighCase(parity);
+    vec(`ecrecover.recid${2 + parity}_valid`, `ECRECOVER with recovery id ${2 + parity} (R.x = r + n)`, [op.ECRECOVER], ok(...c.out), ER(K_HASH, 2 + parity, c.r, c.s));
+}
 
 // ===== secp256k1: SECP256K1_XONLY_PUBKEY_TWEAK_ADD =====
 const TW = (key, tweak) => ({ stack_in: [I(key), I(tweak)] });
