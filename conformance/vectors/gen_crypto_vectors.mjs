@@ -32,7 +32,7 @@ const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/or
 const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
 const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
 const require = createRequire(RUNVM);
-const { beginCell } = require('@ton/core');
+const { beginCell, Cell } = require('@ton/core');
 const { keyPairFromSeed, sign: edSign } = require('@ton/crypto');
 
 // ---------------------------------------------------------------------------
@@ -192,6 +192,13 @@ const WITH_REFS = cellBytes(bytes('with-refs', 40), [LEAF, cellOf('1')]);
 const D127 = bytes('d127', 127);
 vec('hash.hashcu', 'HASHCU of a cell with refs: its representation hash', [op.HASHCU], ok(big(WITH_REFS.hash())), { stack_in: [C(WITH_REFS)] });
 vec('hash.hashcu_empty', 'HASHCU of the empty cell', [op.HASHCU], ok(big(cellOf('').hash())), { stack_in: [C(cellOf(''))] });
+// Exotic cells of level 0: a library reference and a Merkle proof (their representation hash).
+const exoticCell = (bits, refs = []) => new Cell({ exotic: true, bits: cellOf(bits).bits, refs });
+const LIB_CELL = exoticCell(uBits(2, 8) + bytesBits(LEAF.hash()));
+const PROOF_CELL = exoticCell(uBits(3, 8) + bytesBits(WITH_REFS.hash(0)) + uBits(WITH_REFS.depth(0), 16), [WITH_REFS]);
+vec('hash.hashcu_library', 'HASHCU of a library reference cell', [op.HASHCU], ok(big(LIB_CELL.hash())), { stack_in: [C(LIB_CELL)] });
+vec('hash.hashcu_merkle_proof', 'HASHCU of a Merkle proof cell', [op.HASHCU], ok(big(PROOF_CELL.hash())), { stack_in: [C(PROOF_CELL)] });
+vec('hash.hashsu_refs_to_exotic', 'HASHSU of a slice whose ref is a library cell', [op.HASHSU], ok(big(cellOf('1011', [LIB_CELL]).hash())), { stack_in: [S(cellOf('1011', [LIB_CELL]))] });
 vec('hash.hashcu_type', 'HASHCU of a slice: type check', [op.HASHCU], err(7), { stack_in: [S(LEAF)] });
 vec('hash.hashcu_underflow', 'HASHCU on an empty stack: stack underflow', [op.HASHCU], err(2));
 vec('hash.hashsu', 'HASHSU of a whole cell: the cell hash (+500 for the new cell)', [op.HASHSU], ok(big(WITH_REFS.hash())), { stack_in: [S(WITH_REFS)] });
