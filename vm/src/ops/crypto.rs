@@ -12,10 +12,9 @@ mod sign;
 
 use gram_cells::CellSlice;
 
-use crate::error::{excno, Exec, Trap};
+use crate::error::{excno, Trap};
 use crate::int257::Int257;
 use crate::table::TableBuilder;
-use crate::vm::Vm;
 
 /// Registers every instruction of the family.
 pub(crate) fn register(t: &mut TableBuilder) {
@@ -25,15 +24,6 @@ pub(crate) fn register(t: &mut TableBuilder) {
     p256::register(t);
     rist255::register(t);
     bls::register(t);
-}
-
-/// The reference charges an instruction's own cost before running it and,
-/// from global version 4 on, stops right there when that exhausts the gas.
-/// The run loop charges that cost unchecked, so handlers that charge more
-/// gas or may throw check first (an exception would otherwise cost 50 more).
-#[inline]
-fn check_base_gas(vm: &mut Vm) -> Exec {
-    vm.charge(0)
 }
 
 #[inline]

@@ -4,6 +4,7 @@ mod cells;
 mod consts;
 mod control;
 mod crypto;
+mod dict;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -19,4 +20,5 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     control::register(t);
     exceptions::register(t);
     crypto::register(t);
+    dict::register(t);
 }

@@ -5,7 +5,7 @@
 use gram_cells::{CellBuilder, CellSlice};
 
 use super::bls_blst::{self as blst_ops, BlstError, P1_SIZE, P2_SIZE};
-use super::{cell_underflow, check_base_gas, prefix_bytes, whole_bytes};
+use super::{cell_underflow, prefix_bytes, whole_bytes};
 use crate::error::{excno, Exec, Trap};
 use crate::int257::{Int257, Rounding};
 use crate::program::Instr;
@@ -93,7 +93,6 @@ fn multiexp_gas(n: usize, [base, coef1, coef2]: [i64; 3]) -> i64 {
 }
 
 fn exec_verify(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(3)?;
     vm.charge(gas::VERIFY)?;
     let sig = pop_bytes::<P2_SIZE>(vm)?;
@@ -105,7 +104,6 @@ fn exec_verify(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_aggregate(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let max = vm.stack.len() as i64 - 1;
     let n = pop_count(vm, 1, max)?;
     vm.charge(gas::AGGREGATE_BASE + n as i64 * gas::AGGREGATE_ELEMENT)?;
@@ -118,7 +116,6 @@ fn exec_aggregate(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_fast_aggregate_verify(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(3)?;
     let sig = vm.pop_slice()?;
     let msg = vm.pop_slice()?;
@@ -137,7 +134,6 @@ fn exec_fast_aggregate_verify(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_aggregate_verify(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(2)?;
     let sig = vm.pop_slice()?;
     let max = (vm.stack.len() as i64 - 1) / 2;
@@ -176,7 +172,6 @@ macro_rules! group_ops {
                     &blst_ops::$arith::Bytes,
                 ) -> Result<blst_ops::$arith::Bytes, BlstError>,
             ) -> Exec {
-                check_base_gas(vm)?;
                 vm.check_depth(2)?;
                 vm.charge($add_sub_gas)?;
                 let b = pop_bytes::<$size>(vm)?;
@@ -186,7 +181,6 @@ macro_rules! group_ops {
             }
 
             pub(super) fn exec_neg(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 vm.charge($neg_gas)?;
                 let a = pop_bytes::<$size>(vm)?;
                 let r = blst_ops::$arith::neg(&a).map_err(unknown)?;
@@ -194,7 +188,6 @@ macro_rules! group_ops {
             }
 
             pub(super) fn exec_mul(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 vm.check_depth(2)?;
                 vm.charge($mul_gas)?;
                 let x = pop_scalar(vm)?;
@@ -204,7 +197,6 @@ macro_rules! group_ops {
             }
 
             pub(super) fn exec_multiexp(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 let max = (vm.stack.len() as i64 - 1) / 2;
                 let n = pop_count(vm, 0, max)?;
                 vm.charge(multiexp_gas(n, $multiexp_gas))?;
@@ -222,14 +214,12 @@ macro_rules! group_ops {
             }
 
             pub(super) fn exec_map(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 vm.charge($map_gas)?;
                 let fp = pop_bytes::<$map_size>(vm)?;
                 push_bytes(vm, &$map(&fp))
             }
 
             pub(super) fn exec_in_group(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 vm.charge($in_group_gas)?;
                 let a = pop_bytes::<$size>(vm)?;
                 vm.push_bool(blst_ops::$arith::in_group(&a));
@@ -237,7 +227,6 @@ macro_rules! group_ops {
             }
 
             pub(super) fn exec_is_zero(vm: &mut Vm, _: &Instr) -> Exec {
-                check_base_gas(vm)?;
                 let a = pop_bytes::<$size>(vm)?;
                 vm.push_bool(blst_ops::$arith::is_zero(&a));
                 Ok(())
@@ -274,7 +263,6 @@ group_ops!(
 );
 
 fn exec_pairing(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let max = (vm.stack.len() as i64 - 1) / 2;
     let n = pop_count(vm, 0, max)?;
     vm.charge(gas::PAIRING_BASE + n as i64 * gas::PAIRING_ELEMENT)?;

@@ -8,7 +8,7 @@ use gram_cells::{bits, CellBuilder};
 use sha2::{Digest, Sha256, Sha512};
 use sha3::{Keccak256, Keccak512};
 
-use super::{cell_underflow, check_base_gas, range_check, whole_bytes};
+use super::{cell_underflow, range_check, whole_bytes};
 use crate::error::{excno, Exec, Trap};
 use crate::int257::Int257;
 use crate::program::Instr;
@@ -27,7 +27,6 @@ fn push_hash(vm: &mut Vm, hash: &[u8; 32]) {
 }
 
 fn exec_hashcu(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let cell = vm.pop_cell()?;
     push_hash(vm, cell.hash());
     Ok(())
@@ -35,19 +34,17 @@ fn exec_hashcu(vm: &mut Vm, _: &Instr) -> Exec {
 
 /// `HASHSU` builds a new cell from the slice, which costs a cell creation.
 fn exec_hashsu(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let slice = vm.pop_slice()?;
     let mut b = CellBuilder::new();
     b.store_slice(&slice)?;
     let cell = b.build()?;
-    vm.register_cell_create();
+    vm.register_cell_create()?;
     push_hash(vm, cell.hash());
     Ok(())
 }
 
 /// `HASHBU` finalizes a copy of the builder without charging for it.
 fn exec_hashbu(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let builder = vm.pop_builder()?;
     let cell = builder.build()?;
     push_hash(vm, cell.hash());
@@ -55,7 +52,6 @@ fn exec_hashbu(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_sha256u(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let slice = vm.pop_slice()?;
     let data = whole_bytes(&slice)?;
     push_hash(vm, &Sha256::digest(&data).into());
@@ -125,7 +121,6 @@ impl BitBuf {
 /// Arguments: bits 0-7 hash id (255 = from the stack), bit 8 reverse order,
 /// bit 9 append the hash to a builder.
 fn exec_hashext(vm: &mut Vm, ins: &Instr) -> Exec {
-    check_base_gas(vm)?;
     let rev = (ins.args >> 8) & 1 != 0;
     let append = (ins.args >> 9) & 1 != 0;
     let mut hash_id = ins.args & 255;

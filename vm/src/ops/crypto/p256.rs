@@ -4,7 +4,7 @@
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 
-use super::{cell_underflow, check_base_gas, prefix_bytes, range_check, u256_bytes, whole_bytes};
+use super::{cell_underflow, prefix_bytes, range_check, u256_bytes, whole_bytes};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;
@@ -26,7 +26,6 @@ fn p256_verify(key: &[u8; 33], data: &[u8], signature: &[u8; 64]) -> bool {
 }
 
 fn p256_chksign(vm: &mut Vm, from_slice: bool) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(3)?;
     let key = vm.pop_slice()?;
     let signature = vm.pop_slice()?;

@@ -7,7 +7,7 @@ use curve25519_dalek::constants::RISTRETTO_BASEPOINT_POINT;
 use curve25519_dalek::ristretto::{CompressedRistretto, RistrettoPoint};
 use curve25519_dalek::Scalar;
 
-use super::{check_base_gas, range_check, u256_bytes};
+use super::{range_check, u256_bytes};
 use crate::error::Exec;
 use crate::int257::{Int257, Rounding};
 use crate::program::Instr;
@@ -74,7 +74,6 @@ fn finish(vm: &mut Vm, quiet: bool, result: Option<Int257>) -> Exec {
 }
 
 fn exec_fromhash(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(2)?;
     let x2 = vm.pop_int_or_nan()?;
     let x1 = vm.pop_int_or_nan()?;
@@ -87,7 +86,6 @@ fn exec_fromhash(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn validate(vm: &mut Vm, quiet: bool) -> Exec {
-    check_base_gas(vm)?;
     let x = vm.pop_int_or_nan()?;
     vm.charge(VALIDATE_GAS)?;
     let valid = decode(&x).is_some();
@@ -102,7 +100,6 @@ fn validate(vm: &mut Vm, quiet: bool) -> Exec {
 }
 
 fn add_or_sub(vm: &mut Vm, quiet: bool, sub: bool) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(2)?;
     let y = vm.pop_int_or_nan()?;
     let x = vm.pop_int_or_nan()?;
@@ -117,7 +114,6 @@ fn add_or_sub(vm: &mut Vm, quiet: bool, sub: bool) -> Exec {
 /// `x · n`. A zero `n mod l` gives 0 without looking at `x`; an identity
 /// result otherwise fails, as libsodium refuses to return it.
 fn mul(vm: &mut Vm, quiet: bool) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(2)?;
     let n = reduce(vm.pop_int_or_nan()?);
     let x = vm.pop_int_or_nan()?;
@@ -136,7 +132,6 @@ fn mul(vm: &mut Vm, quiet: bool) -> Exec {
 /// `G · n`. An identity result is pushed as 0 (libsodium fails but leaves
 /// zeros in its output, which the reference then accepts).
 fn mulbase(vm: &mut Vm, quiet: bool) -> Exec {
-    check_base_gas(vm)?;
     let n = reduce(vm.pop_int_or_nan()?);
     vm.charge(MULBASE_GAS)?;
     let result = n.as_ref().and_then(scalar).map(|s| encode(&(RISTRETTO_BASEPOINT_POINT * s)));

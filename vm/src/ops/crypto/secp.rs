@@ -10,7 +10,7 @@ use k256::elliptic_curve::subtle::Choice;
 use k256::elliptic_curve::PrimeField;
 use k256::{AffinePoint, FieldBytes, ProjectivePoint, Scalar, U256};
 
-use super::{check_base_gas, range_check, u256_bytes};
+use super::{range_check, u256_bytes};
 use crate::error::Exec;
 use crate::int257::Int257;
 use crate::program::Instr;
@@ -97,7 +97,6 @@ fn push_key(vm: &mut Vm, key: Option<[u8; 65]>) {
 }
 
 fn exec_ecrecover(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(4)?;
     let s = vm.pop_int_or_nan()?;
     let r = vm.pop_int_or_nan()?;
@@ -113,7 +112,6 @@ fn exec_ecrecover(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_xonly_tweak_add(vm: &mut Vm, _: &Instr) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(2)?;
     let tweak = vm.pop_int_or_nan()?;
     let key = vm.pop_int_or_nan()?;

@@ -3,7 +3,7 @@
 
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 
-use super::{cell_underflow, check_base_gas, prefix_bytes, range_check, u256_bytes, whole_bytes};
+use super::{cell_underflow, prefix_bytes, range_check, u256_bytes, whole_bytes};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;
@@ -42,7 +42,6 @@ fn ed25519_verify(key: &[u8; 32], data: &[u8], signature: &[u8; 64]) -> bool {
 }
 
 fn chksign(vm: &mut Vm, from_slice: bool) -> Exec {
-    check_base_gas(vm)?;
     vm.check_depth(3)?;
     let key = vm.pop_int_or_nan()?;
     let signature = vm.pop_slice()?;
