@@ -1,5 +1,6 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
+mod arith;
 mod cells;
 mod consts;
 mod control;
@@ -17,4 +18,5 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     cells::register(t);
     control::register(t);
     exceptions::register(t);
+    arith::register(t);
 }

@@ -1,0 +1,106 @@
+//! Integer arithmetic and comparison (cp0 categories `arithm_basic`,
+//! `arithm_div`, `arithm_logical`, `arithm_quiet`, `compare_int`), after the
+//! reference's `crypto/vm/arithops.cpp`.
+//!
+//! Every handler works on [`Num`] (an integer or NaN) and ends with
+//! [`push_num`]: a result outside the 257-bit range, or NaN, is an integer
+//! overflow (exit 4) in the plain forms and NaN in the quiet (`Q`) forms. The
+//! quiet flag is a const generic, so each form is its own monomorphic handler.
+//!
+//! NaN operands mostly give NaN, but the reference computes on its digit
+//! representation before checking validity, and a few operations turn NaN
+//! into a number at global version 12 (see [`nan_rshift`], [`nan_lshift`]
+//! and the AND/OR rules in `logical.rs`); those are reproduced exactly.
+
+mod basic;
+mod compare;
+mod div;
+mod logical;
+
+use crate::error::{excno, Exec, Trap};
+use crate::int257::{Int257, Rounding};
+use crate::table::TableBuilder;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// An integer stack value: `None` is NaN.
+pub(crate) type Num = Option<Int257>;
+
+/// Global version that made quiet shifts with a bad amount, and AND/OR/shifts
+/// of NaN, give NaN instead of a range check or a number.
+const NAN_FIX_VERSION: u32 = 13;
+
+/// Pops an integer or NaN (type check for anything else).
+#[inline(always)]
+fn pop_num(vm: &mut Vm) -> Result<Num, Trap> {
+    vm.pop_int_or_nan()
+}
+
+/// Pushes a result: NaN is an integer overflow unless `QUIET`.
+#[inline(always)]
+fn push_num<const QUIET: bool>(vm: &mut Vm, v: Num) -> Exec {
+    match v {
+        Some(x) => {
+            vm.stack.push(Value::Int(x));
+            Ok(())
+        }
+        None if QUIET => {
+            vm.stack.push(Value::NaN);
+            Ok(())
+        }
+        None => Err(Trap::exc(excno::INT_OVERFLOW)),
+    }
+}
+
+/// Pops a shift amount or width in `0..=max` the way the reference's
+/// `pop_long` + range test does: NaN and huge values are range check errors.
+#[inline(always)]
+fn pop_amount(vm: &mut Vm, max: i64) -> Result<u32, Trap> {
+    Ok(vm.pop_smallint_range(max)? as u32)
+}
+
+/// Pops a shift amount for the forms that, from global version 13, give NaN
+/// in their quiet variant instead of a range check: `None` is such a bad
+/// amount (only returned when `quiet` and the version allows it).
+#[inline(always)]
+fn pop_amount_quiet_nan(vm: &mut Vm, max: i64, quiet: bool) -> Result<Option<u32>, Trap> {
+    if quiet && vm.version >= NAN_FIX_VERSION {
+        let v = pop_num(vm)?;
+        return Ok(v.and_then(|v| v.to_i64()).filter(|v| (0..=max).contains(v)).map(|v| v as u32));
+    }
+    pop_amount(vm, max).map(Some)
+}
+
+/// What the reference's right shift makes of NaN: its digit loop sees an
+/// empty number, so a shift by 1..=12 gives 0 and a larger one gives the
+/// value of an "empty" number's sign (-1 when rounding down, 0 otherwise);
+/// only a shift by 0 keeps NaN.
+#[inline]
+fn nan_rshift(shift: u32, rounding: Rounding) -> Num {
+    match shift {
+        0 => None,
+        1..=12 => Some(Int257::ZERO),
+        _ if rounding == Rounding::Floor => Some(Int257::MINUS_ONE),
+        _ => Some(Int257::ZERO),
+    }
+}
+
+/// What the reference's left shift of a 257-bit number makes of NaN: from
+/// one whole 52-bit digit on it fills in zero digits (0), unless the shift
+/// needs more than the five digits there are (NaN).
+#[inline]
+fn nan_lshift(shift: u32) -> Num {
+    if (52..312).contains(&shift) {
+        Some(Int257::ZERO)
+    } else {
+        None
+    }
+}
+
+/// Registers the whole family.
+pub(crate) fn register(t: &mut TableBuilder) {
+    basic::register(t);
+    div::register(t);
+    logical::register(t);
+    compare::register(t);
+}
