@@ -133,8 +133,8 @@ fn shrmod<const Q: bool>(vm: &mut Vm, mode: Mode, inline_shift: Option<u32>) -> 
             let d = WideInt::from_int(x).add_int(w).shr_rem(shift, rounding);
             d.map_or((None, None), |d| (d.quot, Some(d.rem)))
         }
-        (Some(x), _) if mode.results == Results::Quot => (Some(x.shr(shift, rounding)), None),
-        (Some(x), _) => x.shr_rem(shift, rounding).map_or((None, None), |(q, r)| (Some(q), Some(r))),
+        (Some(x), Some(_)) if mode.results == Results::Quot => (Some(x.shr(shift, rounding)), None),
+        (Some(x), Some(_)) => x.shr_rem(shift, rounding).map_or((None, None), |(q, r)| (Some(q), Some(r))),
         // The reference shifts NaN's empty digit list (see `nan_rshift`); its
         // remainder stays NaN.
         _ => (nan_rshift(shift, rounding), None),
@@ -214,6 +214,26 @@ fn exec_mulshrmod_const(vm: &mut Vm, ins: &Instr) -> Exec {
     mulshrmod::<false>(vm, mode, Some((ins.args & 255) + 1))
 }
 
+/// The shift amount of `LSHIFTDIV_VAR` and its kin. The reference (at the
+/// emulator's commit) reads it into a C `long`, which is 32 bits in the
+/// WebAssembly build of `@ton/sandbox`: the 64-bit value (`i64::MIN` for NaN
+/// or anything wider) is truncated to 32 bits before the 0..=256 range check,
+/// so NaN and 2^63 act as 0 and 2^32 + 1 as 1. (A native 64-bit node range
+/// checks those; the later reference widened the variable to `long long`.)
+/// Returns `None` for a bad amount only where version 13 makes it NaN.
+#[inline(always)]
+fn pop_shldiv_shift<const Q: bool>(vm: &mut Vm) -> Result<Option<u32>, Trap> {
+    let long = pop_num(vm)?.and_then(|v| v.to_i64()).unwrap_or(i64::MIN);
+    let truncated = long as i32;
+    if (0..=256).contains(&truncated) {
+        return Ok(Some(truncated as u32));
+    }
+    if Q && vm.version >= NAN_FIX_VERSION {
+        return Ok(None);
+    }
+    Err(Trap::exc(excno::RANGE_CHECK))
+}
+
 /// `LSHIFTDIV` ... and `LSHIFTADDDIVMOD` ...: `x [w] z y` -> `(x*2^y+w)/z`.
 #[inline(always)]
 fn shldivmod<const Q: bool>(vm: &mut Vm, mode: Mode, inline_shift: Option<u32>) -> Exec {
@@ -224,7 +244,7 @@ fn shldivmod<const Q: bool>(vm: &mut Vm, mode: Mode, inline_shift: Option<u32>) 
         }
         None => {
             vm.check_depth(mode.depth(3))?;
-            pop_amount_quiet_nan(vm, 256, Q)?
+            pop_shldiv_shift::<Q>(vm)?
         }
     };
     let z = pop_num(vm)?;
