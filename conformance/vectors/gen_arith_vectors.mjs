@@ -163,7 +163,7 @@ function vec(op, operands, opts = {}) {
     const instr = op.code(opts.imm);
     const asm = op.imm ? `${op.name} ${opts.imm}` : op.name;
     const ops = operands.map(show).join(' ');
-    let name = `${op.name}${op.imm ? '#' + opts.imm : ''}(${ops})`;
+    let name = `${opts.prefix ?? ''}${op.name}${op.imm ? '#' + opts.imm : ''}(${ops})`;
     if (opts.global_version !== undefined) name += `@v${opts.global_version}`;
     if (opts.gas_limit !== undefined) name += `/gas${opts.gas_limit}`;
     // The name encodes everything that defines the run: skip repeats.
@@ -470,8 +470,7 @@ function randomCases(count, seed) {
         const operands = Array.from({ length: op.arity }, value);
         // Shift amounts and widths on the stack are small numbers.
         if (op.amount) operands[operands.length - 1] = shift(op.amount);
-        vec(op, operands, { imm });
-        target[target.length - 1].name = `random.${i}.${target[target.length - 1].name}`;
+        vec(op, operands, { imm, prefix: `random.${i}.` });
     }
     return target;
 }

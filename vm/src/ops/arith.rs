@@ -52,6 +52,32 @@ fn push_num<const QUIET: bool>(vm: &mut Vm, v: Num) -> Exec {
     }
 }
 
+/// Finishes a fast path whose result overflowed: the integer on top becomes
+/// NaN in the quiet forms; otherwise an integer overflow.
+#[cold]
+fn overflow_top<const QUIET: bool>(vm: &mut Vm) -> Exec {
+    match vm.stack.last_mut() {
+        Some(top) if QUIET => {
+            *top = Value::NaN;
+            Ok(())
+        }
+        _ => Err(Trap::exc(excno::INT_OVERFLOW)),
+    }
+}
+
+/// Pops the top operand of a two-operand instruction whose depth was
+/// checked. An integer is moved out without running drop glue, so the fast
+/// paths cost a compare, not a call.
+#[inline(always)]
+fn pop_num_fast(vm: &mut Vm) -> Result<Num, Trap> {
+    match vm.stack.pop() {
+        Some(Value::Int(v)) => Ok(Some(v)),
+        Some(Value::NaN) => Ok(None),
+        Some(_) => Err(Trap::exc(excno::TYPE_CHECK)),
+        None => Err(Trap::exc(excno::STACK_UNDERFLOW)),
+    }
+}
+
 /// Pops a shift amount or width in `0..=max` the way the reference's
 /// `pop_long` + range test does: NaN and huge values are range check errors.
 #[inline(always)]

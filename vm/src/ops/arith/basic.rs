@@ -1,18 +1,29 @@
 //! `ADD` ... `MUL` and their quiet forms (`A0`-`A8`, `B7A0`-`B7A8`).
 
-use super::{pop_num, push_num, Num};
+use super::{overflow_top, pop_num, pop_num_fast, push_num, Num};
 use crate::error::Exec;
 use crate::int257::Int257;
 use crate::program::Instr;
 use crate::table::TableBuilder;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// Pops `y` then `x` (so `y` is type-checked first, as in the reference) and
 /// pushes `f(x, y)`; NaN in either operand gives NaN.
 #[inline(always)]
-fn binary<const Q: bool>(vm: &mut Vm, f: impl FnOnce(Int257, Int257) -> Num) -> Exec {
+fn binary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257, Int257) -> Num) -> Exec {
     vm.check_depth(2)?;
-    let y = pop_num(vm)?;
+    let y = pop_num_fast(vm)?;
+    // Fast path: `x` is an integer on top and the result replaces it in place.
+    if let (Some(y), Some(Value::Int(x))) = (y, vm.stack.last_mut()) {
+        return match f(*x, y) {
+            Some(r) => {
+                *x = r;
+                Ok(())
+            }
+            None => overflow_top::<Q>(vm),
+        };
+    }
     let x = pop_num(vm)?;
     let r = match (x, y) {
         (Some(x), Some(y)) => f(x, y),
@@ -23,7 +34,17 @@ fn binary<const Q: bool>(vm: &mut Vm, f: impl FnOnce(Int257, Int257) -> Num) -> 
 
 /// Pops `x` and pushes `f(x)`; NaN gives NaN.
 #[inline(always)]
-fn unary<const Q: bool>(vm: &mut Vm, f: impl FnOnce(Int257) -> Num) -> Exec {
+fn unary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257) -> Num) -> Exec {
+    // Fast path: an integer on top, replaced in place.
+    if let Some(Value::Int(x)) = vm.stack.last_mut() {
+        return match f(*x) {
+            Some(r) => {
+                *x = r;
+                Ok(())
+            }
+            None => overflow_top::<Q>(vm),
+        };
+    }
     vm.check_depth(1)?;
     let x = pop_num(vm)?;
     push_num::<Q>(vm, x.and_then(f))

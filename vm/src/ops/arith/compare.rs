@@ -7,11 +7,12 @@
 
 use std::cmp::Ordering;
 
-use super::{pop_num, push_num};
+use super::{pop_num, pop_num_fast, push_num};
 use crate::error::Exec;
 use crate::int257::Int257;
 use crate::program::Instr;
 use crate::table::TableBuilder;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// The result a comparison `MODE` gives for an ordering.
@@ -49,7 +50,12 @@ fn exec_sgn<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
 /// `x y` -> the `MODE` result of comparing `x` with `y`.
 fn exec_cmp<const Q: bool, const MODE: u32>(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(2)?;
-    let y = pop_num(vm)?;
+    let y = pop_num_fast(vm)?;
+    // Fast path: `x` is an integer on top and the result replaces it in place.
+    if let (Some(y), Some(Value::Int(x))) = (y, vm.stack.last_mut()) {
+        *x = Int257::from_i64(outcome(MODE, (*x).cmp(&y)));
+        return Ok(());
+    }
     let x = pop_num(vm)?;
     match (x, y) {
         (Some(x), Some(y)) => {
@@ -63,6 +69,11 @@ fn exec_cmp<const Q: bool, const MODE: u32>(vm: &mut Vm, _: &Instr) -> Exec {
 /// `x` -> the `MODE` result of comparing `x` with the signed 8-bit immediate.
 fn exec_cmp_int<const Q: bool, const MODE: u32>(vm: &mut Vm, ins: &Instr) -> Exec {
     let y = Int257::from_i64(ins.args as u8 as i8 as i64);
+    // Fast path: an integer on top, replaced in place.
+    if let Some(Value::Int(x)) = vm.stack.last_mut() {
+        *x = Int257::from_i64(outcome(MODE, (*x).cmp(&y)));
+        return Ok(());
+    }
     vm.check_depth(1)?;
     match pop_num(vm)? {
         Some(x) => {
