@@ -65,6 +65,19 @@ fn overflow_top<const QUIET: bool>(vm: &mut Vm) -> Exec {
     }
 }
 
+/// Replaces the integer on top of the stack (a fast path's first operand)
+/// with a result: NaN is an integer overflow unless `QUIET`.
+#[inline(always)]
+fn set_top<const QUIET: bool>(vm: &mut Vm, v: Num) -> Exec {
+    match (v, vm.stack.last_mut()) {
+        (Some(v), Some(Value::Int(slot))) => *slot = v,
+        (Some(v), Some(top)) => *top = Value::Int(v),
+        (Some(_), None) => return Err(Trap::exc(excno::STACK_UNDERFLOW)),
+        (None, _) => return overflow_top::<QUIET>(vm),
+    }
+    Ok(())
+}
+
 /// Pops the top operand of a two-operand instruction whose depth was
 /// checked. An integer is moved out without running drop glue, so the fast
 /// paths cost a compare, not a call.

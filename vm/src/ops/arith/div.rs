@@ -9,11 +9,14 @@
 //! an invalid opcode before). Both checks happen when the instruction runs,
 //! after its gas is charged, so every nibble is registered here.
 
-use super::{nan_rshift, pop_amount, pop_amount_quiet_nan, pop_num, push_num, Num, NAN_FIX_VERSION};
+use super::{
+    nan_rshift, pop_amount, pop_amount_quiet_nan, pop_num, pop_num_fast, push_num, set_top, Num, NAN_FIX_VERSION,
+};
 use crate::error::{excno, Exec, Trap};
 use crate::int257::{Int257, Rounding, WideInt};
 use crate::program::Instr;
 use crate::table::TableBuilder;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// Which results an opcode pushes.
@@ -90,11 +93,30 @@ fn shift_rounding(shift: u32, rounding: Rounding) -> Rounding {
     }
 }
 
+/// Writes the results of a fast path: the first replaces the integer on top
+/// of the stack (the first operand), the second, if any, is pushed.
+#[inline(always)]
+fn set_results<const Q: bool>(vm: &mut Vm, results: Results, quot: Num, rem: Num) -> Exec {
+    match results {
+        Results::Quot => set_top::<Q>(vm, quot),
+        Results::Rem => set_top::<Q>(vm, rem),
+        Results::Both => {
+            set_top::<Q>(vm, quot)?;
+            push_num::<Q>(vm, rem)
+        }
+    }
+}
+
 /// `DIV` ... `DIVMODC`, `ADDDIVMOD` ...: `x [w] y` -> `q` and/or `r`.
 fn exec_divmod<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let mode = Mode::decode(vm, ins.args & 15)?;
     vm.check_depth(mode.depth(2))?;
-    let y = pop_num(vm)?;
+    let y = pop_num_fast(vm)?;
+    // Fast path for the plain forms: `x` is an integer on top.
+    if let (false, Some(y), Some(Value::Int(x))) = (mode.add, y, vm.stack.last()) {
+        let (quot, rem) = x.div_rem_parts(y, mode.rounding).map_or((None, None), |d| (d.quot, Some(d.rem)));
+        return set_results::<Q>(vm, mode.results, quot, rem);
+    }
     let w = mode.pop_addend(vm)?;
     let x = pop_num(vm)?;
     let (quot, rem) = match (x, w, y) {
@@ -157,9 +179,18 @@ fn exec_shrmod_const(vm: &mut Vm, ins: &Instr) -> Exec {
 fn exec_muldivmod<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let mode = Mode::decode(vm, ins.args & 15)?;
     vm.check_depth(mode.depth(3))?;
-    let z = pop_num(vm)?;
+    let z = pop_num_fast(vm)?;
     let w = mode.pop_addend(vm)?;
-    let y = pop_num(vm)?;
+    let y = pop_num_fast(vm)?;
+    // Fast path: `x` is an integer on top.
+    if let (Some(z), Some(w), Some(y), Some(Value::Int(x))) = (z, w, y, vm.stack.last()) {
+        let mut wide = WideInt::mul(*x, y);
+        if mode.add {
+            wide = wide.add_int(w);
+        }
+        let (quot, rem) = wide.div_rem(z, mode.rounding).map_or((None, None), |d| (d.quot, Some(d.rem)));
+        return set_results::<Q>(vm, mode.results, quot, rem);
+    }
     let x = pop_num(vm)?;
     let (quot, rem) = match (x, y, w, z) {
         (Some(x), Some(y), Some(w), Some(z)) => {
