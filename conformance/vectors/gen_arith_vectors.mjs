@@ -12,7 +12,7 @@
 //
 //   bash ../shared/oracle/setup.sh                      (from the project root)
 //   node conformance/vectors/gen_arith_vectors.mjs [--check]
-//   node conformance/vectors/gen_arith_vectors.mjs --random 20000 --seed 7 --out /tmp/arith_random_vectors.json
+//   node conformance/vectors/gen_arith_vectors.mjs --random 20000 --seed 7 [--version 13] --out /tmp/arith_random_vectors.json
 //
 // Entry is exact: each program is DROP (of the int32 sentinel on top of
 // stack_in, which the oracle's raw mode needs) followed by the instruction
@@ -442,7 +442,7 @@ function mulberry32(seed) {
     };
 }
 
-function randomCases(count, seed) {
+function randomCases(count, seed, globalVersion) {
     const rnd = mulberry32(seed);
     const pickOf = (list) => list[Math.floor(rnd() * list.length)];
     const bits = (n) => {
@@ -470,7 +470,7 @@ function randomCases(count, seed) {
         const operands = Array.from({ length: op.arity }, value);
         // Shift amounts and widths on the stack are small numbers.
         if (op.amount) operands[operands.length - 1] = shift(op.amount);
-        vec(op, operands, { imm, prefix: `random.${i}.` });
+        vec(op, operands, { imm, prefix: `random.${i}.`, global_version: globalVersion });
     }
     return target;
 }
@@ -544,7 +544,8 @@ if (args.includes('--random')) {
     const count = Number(argOf('--random', '20000'));
     const seed = Number(argOf('--seed', '1'));
     const out = argOf('--out', '/dev/stdout');
-    const vectors = run(oracle, randomCases(count, seed));
+    const globalVersion = args.includes('--version') ? Number(argOf('--version')) : undefined;
+    const vectors = run(oracle, randomCases(count, seed, globalVersion));
     fs.writeFileSync(out, serialize(document(vectors, version, `${count} random integer instructions (seed ${seed})`, path.basename(out))));
     console.error(`wrote ${vectors.length} random vectors to ${out}`);
     process.exit(0);
