@@ -143,3 +143,33 @@ pub(crate) fn register(t: &mut TableBuilder) {
     logical::register(t);
     compare::register(t);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values are the reference's (conformance/vectors/arith_vectors.json:
+    // `RSHIFT#12(nan)`, `RSHIFT#13(nan)`, `RSHIFT_VAR(nan 0)`, `MULRSHIFTR#13(...)`,
+    // `LSHIFT#51(nan)`, `LSHIFT#52(nan)`, `LSHIFT_VAR(nan 311)`, `LSHIFT_VAR(nan 312)`).
+
+    #[test]
+    fn nan_right_shift_matches_the_reference() {
+        assert_eq!(nan_rshift(0, Rounding::Floor), None);
+        assert_eq!(nan_rshift(1, Rounding::Floor), Some(Int257::ZERO));
+        assert_eq!(nan_rshift(12, Rounding::Floor), Some(Int257::ZERO));
+        assert_eq!(nan_rshift(13, Rounding::Floor), Some(Int257::MINUS_ONE));
+        assert_eq!(nan_rshift(1023, Rounding::Floor), Some(Int257::MINUS_ONE));
+        assert_eq!(nan_rshift(13, Rounding::Nearest), Some(Int257::ZERO));
+        assert_eq!(nan_rshift(256, Rounding::Ceil), Some(Int257::ZERO));
+    }
+
+    #[test]
+    fn nan_left_shift_matches_the_reference() {
+        assert_eq!(nan_lshift(0), None);
+        assert_eq!(nan_lshift(51), None);
+        assert_eq!(nan_lshift(52), Some(Int257::ZERO));
+        assert_eq!(nan_lshift(311), Some(Int257::ZERO));
+        assert_eq!(nan_lshift(312), None);
+        assert_eq!(nan_lshift(1023), None);
+    }
+}
