@@ -149,7 +149,7 @@ mod tests {
     use super::*;
 
     // Expected values are the reference's (conformance/vectors/arith_vectors.json:
-    // `RSHIFT#12(nan)`, `RSHIFT#13(nan)`, `RSHIFT_VAR(nan 0)`, `MULRSHIFTR#13(...)`,
+    // `RSHIFT#12(nan)`, `RSHIFT#13(nan)`, `RSHIFT_VAR(nan 0)`, `MULRSHIFTR_VAR(nan 1 13)`, `MULRSHIFTC_VAR(nan 1 13)`,
     // `LSHIFT#51(nan)`, `LSHIFT#52(nan)`, `LSHIFT_VAR(nan 311)`, `LSHIFT_VAR(nan 312)`).
 
     #[test]
