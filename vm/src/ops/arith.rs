@@ -136,6 +136,48 @@ fn nan_lshift(shift: u32) -> Num {
     }
 }
 
+/// Pops `y` then `x` (so `y` is type-checked first, as in the reference) and
+/// pushes `f(x, y)`, or `if_nan(x, y)` when either is NaN.
+#[inline(always)]
+fn binary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257, Int257) -> Num, if_nan: impl FnOnce(Num, Num) -> Num) -> Exec {
+    vm.check_depth(2)?;
+    let y = pop_num_fast(vm)?;
+    // Fast path: `x` is an integer on top and the result replaces it in place.
+    if let (Some(y), Some(Value::Int(x))) = (y, vm.stack.last_mut()) {
+        return match f(*x, y) {
+            Some(r) => {
+                *x = r;
+                Ok(())
+            }
+            None => overflow_top::<Q>(vm),
+        };
+    }
+    let x = pop_num(vm)?;
+    let r = match (x, y) {
+        (Some(x), Some(y)) => f(x, y),
+        _ => if_nan(x, y),
+    };
+    push_num::<Q>(vm, r)
+}
+
+/// Pops `x` and pushes `f(x)`, or `if_nan` for NaN.
+#[inline(always)]
+fn unary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257) -> Num, if_nan: Num) -> Exec {
+    // Fast path: an integer on top, replaced in place.
+    if let Some(Value::Int(x)) = vm.stack.last_mut() {
+        return match f(*x) {
+            Some(r) => {
+                *x = r;
+                Ok(())
+            }
+            None => overflow_top::<Q>(vm),
+        };
+    }
+    vm.check_depth(1)?;
+    let x = pop_num(vm)?;
+    push_num::<Q>(vm, x.map_or(if_nan, f))
+}
+
 /// Registers the whole family.
 pub(crate) fn register(t: &mut TableBuilder) {
     basic::register(t);

@@ -1,54 +1,10 @@
 //! `ADD` ... `MUL` and their quiet forms (`A0`-`A8`, `B7A0`-`B7A8`).
 
-use super::{overflow_top, pop_num, pop_num_fast, push_num, Num};
+use super::{binary, unary};
 use crate::error::Exec;
-use crate::int257::Int257;
 use crate::program::Instr;
 use crate::table::TableBuilder;
-use crate::value::Value;
 use crate::vm::Vm;
-
-/// Pops `y` then `x` (so `y` is type-checked first, as in the reference) and
-/// pushes `f(x, y)`; NaN in either operand gives NaN.
-#[inline(always)]
-fn binary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257, Int257) -> Num) -> Exec {
-    vm.check_depth(2)?;
-    let y = pop_num_fast(vm)?;
-    // Fast path: `x` is an integer on top and the result replaces it in place.
-    if let (Some(y), Some(Value::Int(x))) = (y, vm.stack.last_mut()) {
-        return match f(*x, y) {
-            Some(r) => {
-                *x = r;
-                Ok(())
-            }
-            None => overflow_top::<Q>(vm),
-        };
-    }
-    let x = pop_num(vm)?;
-    let r = match (x, y) {
-        (Some(x), Some(y)) => f(x, y),
-        _ => None,
-    };
-    push_num::<Q>(vm, r)
-}
-
-/// Pops `x` and pushes `f(x)`; NaN gives NaN.
-#[inline(always)]
-fn unary<const Q: bool>(vm: &mut Vm, f: impl Fn(Int257) -> Num) -> Exec {
-    // Fast path: an integer on top, replaced in place.
-    if let Some(Value::Int(x)) = vm.stack.last_mut() {
-        return match f(*x) {
-            Some(r) => {
-                *x = r;
-                Ok(())
-            }
-            None => overflow_top::<Q>(vm),
-        };
-    }
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, x.and_then(f))
-}
 
 /// The signed 8-bit immediate of `ADDCONST` / `MULCONST`.
 #[inline(always)]
@@ -57,41 +13,41 @@ fn tiny(ins: &Instr) -> i64 {
 }
 
 fn exec_add<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    binary::<Q>(vm, |x, y| x.checked_add(y))
+    binary::<Q>(vm, |x, y| x.checked_add(y), |_, _| None)
 }
 
 fn exec_sub<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    binary::<Q>(vm, |x, y| x.checked_sub(y))
+    binary::<Q>(vm, |x, y| x.checked_sub(y), |_, _| None)
 }
 
 fn exec_subr<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    binary::<Q>(vm, |x, y| y.checked_sub(x))
+    binary::<Q>(vm, |x, y| y.checked_sub(x), |_, _| None)
 }
 
 fn exec_mul<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    binary::<Q>(vm, |x, y| x.checked_mul(y))
+    binary::<Q>(vm, |x, y| x.checked_mul(y), |_, _| None)
 }
 
 fn exec_negate<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    unary::<Q>(vm, |x| x.checked_neg())
+    unary::<Q>(vm, |x| x.checked_neg(), None)
 }
 
 fn exec_inc<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    unary::<Q>(vm, |x| x.add_small(1))
+    unary::<Q>(vm, |x| x.add_small(1), None)
 }
 
 fn exec_dec<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    unary::<Q>(vm, |x| x.add_small(-1))
+    unary::<Q>(vm, |x| x.add_small(-1), None)
 }
 
 fn exec_addconst<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let c = tiny(ins);
-    unary::<Q>(vm, |x| x.add_small(c))
+    unary::<Q>(vm, |x| x.add_small(c), None)
 }
 
 fn exec_mulconst<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let c = tiny(ins);
-    unary::<Q>(vm, |x| x.mul_small(c))
+    unary::<Q>(vm, |x| x.mul_small(c), None)
 }
 
 pub(super) fn register(t: &mut TableBuilder) {

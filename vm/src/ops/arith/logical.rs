@@ -1,7 +1,9 @@
 //! Shifts, `POW2`, bitwise logic, `FITS`/`UFITS`, `BITSIZE`/`UBITSIZE`,
 //! `MIN`/`MAX`/`MINMAX`/`ABS` and their quiet forms (`AA`-`B60B`, `B7AA`-`B7B60B`).
 
-use super::{nan_lshift, nan_rshift, pop_amount, pop_amount_quiet_nan, pop_num, push_num, Num, NAN_FIX_VERSION};
+use super::{
+    binary, nan_lshift, nan_rshift, pop_amount, pop_amount_quiet_nan, pop_num, push_num, unary, Num, NAN_FIX_VERSION,
+};
 use crate::error::{excno, Exec, Trap};
 use crate::int257::{Int257, Rounding};
 use crate::program::Instr;
@@ -16,16 +18,12 @@ fn imm_plus_one(ins: &Instr) -> u32 {
 
 fn exec_lshift_const<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let n = imm_plus_one(ins);
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, x.map_or_else(|| nan_lshift(n), |x| x.shl(n)))
+    unary::<Q>(vm, |x| x.shl(n), nan_lshift(n))
 }
 
 fn exec_rshift_const<const Q: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let n = imm_plus_one(ins);
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, x.map_or_else(|| nan_rshift(n, Rounding::Floor), |x| Some(x.shr(n, Rounding::Floor))))
+    unary::<Q>(vm, |x| Some(x.shr(n, Rounding::Floor)), nan_rshift(n, Rounding::Floor))
 }
 
 /// `LSHIFT` / `RSHIFT` with the amount (0..=1023) from the stack.
@@ -66,15 +64,8 @@ fn exec_pow2<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
 /// OR with -1: the reference short-cuts those before looking at NaN).
 #[inline(always)]
 fn bitwise<const Q: bool>(vm: &mut Vm, op: fn(&Int257, Int257) -> Int257, absorbing: Option<Int257>) -> Exec {
-    vm.check_depth(2)?;
-    let y = pop_num(vm)?;
-    let x = pop_num(vm)?;
-    let r = match (x, y) {
-        (Some(x), Some(y)) => Some(op(&x, y)),
-        _ if vm.version >= NAN_FIX_VERSION => None,
-        _ => absorbing.filter(|a| x == Some(*a) || y == Some(*a)),
-    };
-    push_num::<Q>(vm, r)
+    let absorbing = absorbing.filter(|_| vm.version < NAN_FIX_VERSION);
+    binary::<Q>(vm, |x, y| Some(op(&x, y)), |x, y| absorbing.filter(|a| x == Some(*a) || y == Some(*a)))
 }
 
 fn exec_and<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
@@ -90,9 +81,7 @@ fn exec_xor<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_not<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, x.map(|x| x.not()))
+    unary::<Q>(vm, |x| Some(x.not()), None)
 }
 
 /// Keeps `x` if it fits in `bits` bits (signed or not), else NaN.
@@ -103,9 +92,7 @@ fn fits(x: Num, bits: u32, signed: bool) -> Num {
 
 fn exec_fits_const<const Q: bool, const SIGNED: bool>(vm: &mut Vm, ins: &Instr) -> Exec {
     let bits = imm_plus_one(ins);
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, fits(x, bits, SIGNED))
+    unary::<Q>(vm, |x| fits(Some(x), bits, SIGNED), None)
 }
 
 /// `FITSX` / `UFITSX`: the width (0..=1023) is popped first.
@@ -157,9 +144,7 @@ fn exec_minmax<const Q: bool, const WHICH: u32>(vm: &mut Vm, _: &Instr) -> Exec 
 
 /// `ABS`: `-2^256` overflows.
 fn exec_abs<const Q: bool>(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(1)?;
-    let x = pop_num(vm)?;
-    push_num::<Q>(vm, x.and_then(|x| x.checked_abs()))
+    unary::<Q>(vm, |x| x.checked_abs(), None)
 }
 
 pub(super) fn register(t: &mut TableBuilder) {
