@@ -2,10 +2,14 @@
 //! `arithm_div`, `arithm_logical`, `arithm_quiet`, `compare_int`), after the
 //! reference's `crypto/vm/arithops.cpp`.
 //!
-//! Every handler works on [`Num`] (an integer or NaN) and ends with
-//! [`push_num`]: a result outside the 257-bit range, or NaN, is an integer
-//! overflow (exit 4) in the plain forms and NaN in the quiet (`Q`) forms. The
-//! quiet flag is a const generic, so each form is its own monomorphic handler.
+//! Every handler works on [`Num`] (an integer or NaN) and stores its results
+//! with [`push_num`] (or, on the fast paths that rewrite the integer on top of
+//! the stack in place, [`set_top`]): a result outside the 257-bit range, or
+//! NaN, is an integer overflow (exit 4) in the plain forms and NaN in the
+//! quiet (`Q`) forms. The quiet flag is a const generic, so each form is its
+//! own monomorphic handler. The checks run in the reference's order: stack
+//! depth first, then each operand's type as it is popped (top first), with a
+//! popped shift amount range-checked before the operands below it.
 //!
 //! NaN operands mostly give NaN, but the reference computes on its digit
 //! representation before checking validity, and a few operations turn NaN
@@ -78,9 +82,9 @@ fn set_top<const QUIET: bool>(vm: &mut Vm, v: Num) -> Exec {
     Ok(())
 }
 
-/// Pops the top operand of a two-operand instruction whose depth was
-/// checked. An integer is moved out without running drop glue, so the fast
-/// paths cost a compare, not a call.
+/// Pops an integer or NaN after the instruction's depth check. An integer
+/// is moved out without running drop glue, so the fast paths cost a compare,
+/// not a call.
 #[inline(always)]
 fn pop_num_fast(vm: &mut Vm) -> Result<Num, Trap> {
     match vm.stack.pop() {
