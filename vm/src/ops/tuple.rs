@@ -1,7 +1,7 @@
 //! Tuples and null: TUPLE/UNTUPLE/INDEX/SETINDEX families with their
 //! per-entry gas, TPUSH/TPOP, quiet forms, NULL and the NULLSWAPIF family.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::error::{excno, Exec, Trap};
 use crate::program::Instr;
@@ -52,7 +52,7 @@ fn make_tuple(vm: &mut Vm, n: usize) -> Exec {
     let from = vm.stack.len() - n;
     let items: Vec<Value> = vm.stack.drain(from..).collect();
     vm.consume_tuple_gas(n);
-    vm.push(Value::Tuple(Arc::new(items)));
+    vm.push(Value::Tuple(Rc::new(items)));
     Ok(())
 }
 
@@ -101,7 +101,7 @@ fn exec_indexvarq(vm: &mut Vm, _: &Instr) -> Exec {
 
 /// Pushes the first `n` entries of `t`, charging one gas unit per entry.
 fn explode(vm: &mut Vm, t: Tuple, n: usize) {
-    match Arc::try_unwrap(t) {
+    match Rc::try_unwrap(t) {
         Ok(mut items) => {
             items.truncate(n);
             vm.stack.extend(items);
@@ -167,7 +167,7 @@ fn set_index(vm: &mut Vm, i: usize) -> Exec {
     if i >= t.len() {
         return Err(range_check());
     }
-    Arc::make_mut(&mut t)[i] = x;
+    Rc::make_mut(&mut t)[i] = x;
     vm.consume_tuple_gas(t.len());
     vm.push(Value::Tuple(t));
     Ok(())
@@ -198,11 +198,11 @@ fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
             let mut items = vec![Value::Null; i + 1];
             items[i] = x;
             vm.consume_tuple_gas(i + 1);
-            Value::Tuple(Arc::new(items))
+            Value::Tuple(Rc::new(items))
         }
         Some(t) if t.len() <= i && x.is_null() => Value::Tuple(t),
         Some(mut t) => {
-            let items = Arc::make_mut(&mut t);
+            let items = Rc::make_mut(&mut t);
             if items.len() <= i {
                 items.resize(i + 1, Value::Null);
             }
@@ -258,7 +258,7 @@ fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(2)?;
     let x = vm.pop()?;
     let mut t = pop_tuple_len(vm, 0, 254)?;
-    Arc::make_mut(&mut t).push(x);
+    Rc::make_mut(&mut t).push(x);
     vm.consume_tuple_gas(t.len());
     vm.push(Value::Tuple(t));
     Ok(())
@@ -266,7 +266,7 @@ fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn exec_tpop(vm: &mut Vm, _: &Instr) -> Exec {
     let mut t = pop_tuple_len(vm, 1, 255)?;
-    let x = Arc::make_mut(&mut t).pop().expect("length checked");
+    let x = Rc::make_mut(&mut t).pop().expect("length checked");
     vm.consume_tuple_gas(t.len());
     vm.push(Value::Tuple(t));
     vm.push(x);
