@@ -12,7 +12,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gram_cells::boc::{self, EncodeMode};
-use gram_cells::{Cell, CellBuilder};
+use gram_cells::dict::{DictKey, DictValue, Dictionary, NoGas, SetMode};
+use gram_cells::{Cell, CellBuilder, CellSlice};
 use gram_vm::{run_with_cache, CodeCache, RunParams};
 use std::hint::black_box;
 use tycho_types::boc::Boc;
@@ -24,6 +25,9 @@ const ITERATIONS: u32 = 1000;
 
 struct Workload {
     name: &'static str,
+    /// Whether the code cell carries a 32-bit-key dictionary of 256 entries
+    /// as its first ref (pushed by a leading `PUSHREF`).
+    dict: bool,
     /// Code before the loop (pushes the loop's working values).
     prelude: &'static str,
     /// The loop body (at most 15 bytes: it is pushed with the short PUSHCONT form).
@@ -32,13 +36,17 @@ struct Workload {
 
 const WORKLOADS: &[Workload] = &[
     // SWAP; DUP; DROP; s1 s2 XCHG; ROT
-    Workload { name: "stack_shuffle", prelude: "717273", body: "0120301258" },
+    Workload { name: "stack_shuffle", dict: false, prelude: "717273", body: "0120301258" },
     // DUP; NEWC; STU 32; ENDC; CTOS; LDU 32; ENDS; DROP
-    Workload { name: "cell_build_parse", prelude: "77", body: "20C8CB1FC9D0D31FD130" },
+    Workload { name: "cell_build_parse", dict: false, prelude: "77", body: "20C8CB1FC9D0D31FD130" },
     // TUPLE 2; DUP; INDEX 0; DROP; UNTUPLE 2
-    Workload { name: "tuple_ops", prelude: "7172", body: "6F02206F10306F22" },
+    Workload { name: "tuple_ops", dict: false, prelude: "7172", body: "6F02206F10306F22" },
     // NOP-like pushes and pops: PUSHINT 5; PUSHINT 6; 2DROP; DUP; DROP
-    Workload { name: "push_pop", prelude: "70", body: "75765B2030" },
+    Workload { name: "push_pop", dict: false, prelude: "70", body: "75765B2030" },
+    // (PUSHREF dict) PUSHINT 9; s1 PUSH; PUSHINT 32; DICTUGET (a hit); 2DROP
+    Workload { name: "dict_get_hit", dict: true, prelude: "88", body: "79218020F40E5B" },
+    // (PUSHREF dict) PUSHINT 10; s1 PUSH; PUSHINT 32; DICTUGET (a miss); DROP
+    Workload { name: "dict_get_miss", dict: true, prelude: "88", body: "7A218020F40E30" },
 ];
 
 /// The program: prelude; PUSHINT ITERATIONS; PUSHCONT { body }; REPEAT.
@@ -48,10 +56,27 @@ fn program_hex(w: &Workload) -> String {
     format!("{}81{:04X}9{:X}{}E4", w.prelude, ITERATIONS, body_len, w.body)
 }
 
-fn gram_code(hex_bits: &str) -> Cell {
-    let bytes = hex::decode(hex_bits).expect("workload hex");
+/// The dictionary of the dict workloads: keys 0, 3, 6, ... (256 keys of 32
+/// bits), each value a 64-bit word.
+fn dictionary() -> Cell {
+    let mut dict = Dictionary::new(32).expect("key width");
+    for i in 0..256u64 {
+        let mut value = CellBuilder::new();
+        value.store_u64(i * i).expect("fits");
+        let value = value.build().expect("value cell");
+        let key = DictKey::from_uint(i * 3, 32).expect("key");
+        dict.set(&key, DictValue::Slice(&CellSlice::new(value)), SetMode::Set, &mut NoGas).expect("set");
+    }
+    dict.into_root().expect("non-empty")
+}
+
+fn gram_code(w: &Workload) -> Cell {
+    let bytes = hex::decode(program_hex(w)).expect("workload hex");
     let mut b = CellBuilder::new();
     b.store_raw(&bytes, bytes.len() * 8).expect("fits one cell");
+    if w.dict {
+        b.store_reference(dictionary()).expect("one ref");
+    }
     b.build().expect("code cell")
 }
 
@@ -73,7 +98,7 @@ fn tycho_run(code: &TCell) -> (i32, u64, u64) {
 fn bench_vm(c: &mut Criterion) {
     let mut group = c.benchmark_group("vm");
     for w in WORKLOADS {
-        let code = gram_code(&program_hex(w));
+        let code = gram_code(w);
         let tcode = tycho_code(&code);
 
         let mut cache = CodeCache::new();

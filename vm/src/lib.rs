@@ -31,6 +31,7 @@ mod ops;
 pub mod program;
 mod stack;
 pub mod table;
+pub mod trace;
 pub mod value;
 mod vm;
 
@@ -121,8 +122,14 @@ pub fn run(params: RunParams) -> RunOutcome {
 
 /// Runs code to completion, reusing (and filling) a decode cache.
 pub fn run_with_cache(params: RunParams, cache: &mut CodeCache) -> RunOutcome {
+    run_traced(params, cache, &mut trace::NoTrace)
+}
+
+/// Runs code to completion, calling `tracer` before every step and at every
+/// exception (see [`trace::TextTracer`] for a ready-made text trace).
+pub fn run_traced<T: trace::Tracer>(params: RunParams, cache: &mut CodeCache, tracer: &mut T) -> RunOutcome {
     let mut vm = prepare(params, std::mem::take(cache));
-    let exit_code = vm.run_loop();
+    let exit_code = vm.run_loop(tracer);
     let outcome = RunOutcome {
         exit_code,
         gas_used: vm.gas.consumed(),

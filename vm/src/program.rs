@@ -189,7 +189,13 @@ const CODE_REF_MNEMONICS: &[&str] = &[
     "IFNBITJMPREF",
 ];
 
-/// The table entry of a decoded instruction, if it has one.
+impl Program {
+    /// The table entry of one of this program's instructions, if it has one.
+    pub fn def_of(&self, ins: &Instr) -> Option<&'static crate::table::OpDef> {
+        instr_def(self, ins)
+    }
+}
+
 fn instr_def(prog: &Program, ins: &Instr) -> Option<&'static crate::table::OpDef> {
     let w = &prog.window;
     let at = ins.bit_pos as usize;

@@ -1,6 +1,7 @@
 //! The machine state and the control-flow primitives every instruction
 //! builds on: call, jump, return, exceptions, cell loads, the run loop.
 
+use crate::trace::Tracer;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -159,25 +160,9 @@ impl Vm {
 
     // ----- gas -------------------------------------------------------------
 
-    /// Charges gas; exhaustion is noticed after the instruction.
-    #[inline]
-    pub fn consume_gas(&mut self, amount: i64) {
-        self.gas.consume(amount);
-    }
-
-    /// Charges gas and stops at once if it runs out.
-    #[inline]
-    pub fn consume_gas_checked(&mut self, amount: i64) -> Exec {
-        self.gas.consume(amount);
-        if self.gas.is_exhausted() {
-            Err(Trap::OutOfGas)
-        } else {
-            Ok(())
-        }
-    }
-
     /// Charges gas as the reference's `consume_gas` does: from global
-    /// version 4 on, running out stops the instruction at once.
+    /// version 4 on, running out stops the instruction at once (before
+    /// version 4 exhaustion is noticed after the instruction).
     #[inline]
     pub fn charge(&mut self, amount: i64) -> Exec {
         self.gas.consume(amount);
@@ -188,48 +173,50 @@ impl Vm {
         }
     }
 
-    /// Charges for a new stack of `depth` entries beyond the free 32, as `charge` does.
+    /// Charges gas and stops at once if it runs out, whatever the version
+    /// (the reference's `consume_gas_chk`).
+    #[inline]
+    pub fn charge_checked(&mut self, amount: i64) -> Exec {
+        self.gas.consume(amount);
+        if self.gas.is_exhausted() {
+            Err(Trap::OutOfGas)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Charges for a new stack of `depth` entries beyond the free 32.
     #[inline]
     pub fn charge_stack(&mut self, depth: usize) -> Exec {
         let extra = depth.saturating_sub(price::FREE_STACK_DEPTH);
         self.charge(extra as i64 * price::STACK_ENTRY)
     }
 
-    /// Charges for a new stack of `depth` entries beyond the free 32.
-    #[inline]
-    pub fn consume_stack_gas(&mut self, depth: usize) {
-        let extra = depth.saturating_sub(price::FREE_STACK_DEPTH);
-        self.gas.consume(extra as i64 * price::STACK_ENTRY);
-    }
-
     /// Charges for creating a tuple of `len` entries.
     #[inline]
-    pub fn consume_tuple_gas(&mut self, len: usize) {
-        self.gas.consume(len as i64 * price::TUPLE_ENTRY);
+    pub fn charge_tuple(&mut self, len: usize) -> Exec {
+        self.charge(len as i64 * price::TUPLE_ENTRY)
     }
 
     // ----- cells -----------------------------------------------------------
 
     /// Charges the load (100) or reload (25) of a cell.
     #[inline]
-    pub fn register_cell_load(&mut self, cell: &Cell) {
+    pub fn register_cell_load(&mut self, cell: &Cell) -> Exec {
         let first = self.loaded_cells.insert(*cell.hash());
-        self.gas.consume(if first { price::CELL_LOAD } else { price::CELL_RELOAD });
+        self.charge(if first { price::CELL_LOAD } else { price::CELL_RELOAD })
     }
 
     /// Charges the creation of a cell (500).
     #[inline]
-    pub fn register_cell_create(&mut self) {
-        self.gas.consume(price::CELL_CREATE);
+    pub fn register_cell_create(&mut self) -> Exec {
+        self.charge(price::CELL_CREATE)
     }
 
     /// Loads a cell for reading as the reference's `load_cell_slice` does:
     /// charges gas, resolves library cells, rejects other exotic cells.
     pub fn load_cell(&mut self, cell: &Cell) -> Result<CellSlice, Trap> {
-        self.register_cell_load(cell);
-        if self.version >= 4 && self.gas.is_exhausted() {
-            return Err(Trap::OutOfGas);
-        }
+        self.register_cell_load(cell)?;
         if !cell.is_exotic() {
             return Ok(CellSlice::new(cell.clone()));
         }
@@ -245,9 +232,9 @@ impl Vm {
     }
 
     /// Loads a cell that may be exotic; returns the slice and whether it is exotic.
-    pub fn load_cell_special(&mut self, cell: &Cell) -> (CellSlice, bool) {
-        self.register_cell_load(cell);
-        (CellSlice::new(cell.clone()), cell.is_exotic())
+    pub fn load_cell_special(&mut self, cell: &Cell) -> Result<(CellSlice, bool), Trap> {
+        self.register_cell_load(cell)?;
+        Ok((CellSlice::new(cell.clone()), cell.is_exotic()))
     }
 
     fn resolve_library(&mut self, cell: &Cell) -> Result<Cell, Trap> {
@@ -673,7 +660,7 @@ impl Vm {
         self.stack.clear();
         self.stack.push(arg);
         self.stack.push(Value::int(code as i64));
-        self.consume_gas_checked(price::EXCEPTION)?;
+        self.charge_checked(price::EXCEPTION)?;
         let handler = self.regs.c[2].clone().unwrap_or_else(|| Rc::new(Cont::ExcQuit));
         self.jump(handler)
     }
@@ -698,11 +685,11 @@ impl Vm {
 
     /// Runs until the machine stops; returns the exit code. A `RUNVM`
     /// child runs in this same loop: when it stops, its parent resumes.
-    pub(crate) fn run_loop(&mut self) -> i32 {
-        let mut exit = self.run_inner();
+    pub(crate) fn run_loop<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
+        let mut exit = self.run_inner(tracer);
         while let Some(parent) = self.parents.pop() {
             exit = match self.restore_parent_vm(parent, exit) {
-                Ok(()) => self.run_inner(),
+                Ok(()) => self.run_inner(tracer),
                 Err(_) => self.out_of_gas(),
             };
         }
@@ -710,14 +697,18 @@ impl Vm {
     }
 
     /// Runs the current machine until it stops (the reference's `run_inner`).
-    fn run_inner(&mut self) -> i32 {
+    fn run_inner<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
         let exit = loop {
             let pc = self.code.pc as usize;
             let ins = self.code.prog.instrs[pc];
+            tracer.step(self, &ins);
             self.code.pc += 1;
             self.steps += 1;
             self.gas.consume(ins.gas as i64);
-            let outcome = (ins.exec)(self, &ins);
+            // From global version 4 on, an instruction whose own price runs
+            // the gas out stops before doing anything (the reference's `consume_gas`).
+            let outcome =
+                if self.gas.is_exhausted() && self.version >= 4 { Err(Trap::OutOfGas) } else { (ins.exec)(self, &ins) };
             let outcome = match outcome {
                 Ok(()) if !self.gas.is_exhausted() => continue,
                 Ok(()) => Err(Trap::OutOfGas),
@@ -729,6 +720,7 @@ impl Vm {
             };
             match outcome {
                 Err(Trap::Exception { code, arg }) => {
+                    tracer.exception(self, code);
                     self.steps += 1;
                     match self.throw_exception(code, arg) {
                         Ok(()) => continue,
@@ -871,7 +863,7 @@ fn take_cont_stack(cont: &mut Rc<Cont>) -> Vec<Value> {
 
 /// The implicit `RET` at the end of a code window (5 gas, checked at once).
 pub(crate) fn exec_implicit_ret(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.consume_gas_checked(price::IMPLICIT_RET)?;
+    vm.charge_checked(price::IMPLICIT_RET)?;
     vm.ret()
 }
 
@@ -879,7 +871,7 @@ pub(crate) fn exec_implicit_ret(vm: &mut Vm, _: &Instr) -> Exec {
 pub(crate) fn exec_implicit_jmpref(vm: &mut Vm, _: &Instr) -> Exec {
     let slice = vm.code.slice_at(vm.code.pc as usize - 1);
     let target = slice.preload_reference(0)?;
-    vm.consume_gas_checked(price::IMPLICIT_JMPREF)?;
+    vm.charge_checked(price::IMPLICIT_JMPREF)?;
     let code = vm.load_cell(&target)?;
     let cont = vm.ord_cont(&code);
     vm.jump(cont)

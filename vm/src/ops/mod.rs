@@ -4,6 +4,8 @@ mod arith;
 mod cells;
 mod consts;
 mod control;
+mod crypto;
+mod dict;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -19,4 +21,6 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     control::register(t);
     exceptions::register(t);
     arith::register(t);
+    crypto::register(t);
+    dict::register(t);
 }

@@ -51,7 +51,7 @@ fn make_tuple(vm: &mut Vm, n: usize) -> Exec {
     vm.check_depth(n)?;
     let from = vm.stack.len() - n;
     let items: Vec<Value> = vm.stack.drain(from..).collect();
-    vm.consume_tuple_gas(n);
+    vm.charge_tuple(n)?;
     vm.push(Value::Tuple(Rc::new(items)));
     Ok(())
 }
@@ -100,7 +100,7 @@ fn exec_indexvarq(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 /// Pushes the first `n` entries of `t`, charging one gas unit per entry.
-fn explode(vm: &mut Vm, t: Tuple, n: usize) {
+fn explode(vm: &mut Vm, t: Tuple, n: usize) -> Exec {
     match Rc::try_unwrap(t) {
         Ok(mut items) => {
             items.truncate(n);
@@ -108,13 +108,12 @@ fn explode(vm: &mut Vm, t: Tuple, n: usize) {
         }
         Err(shared) => vm.stack.extend(shared[..n].iter().cloned()),
     }
-    vm.consume_tuple_gas(n);
+    vm.charge_tuple(n)
 }
 
 fn untuple(vm: &mut Vm, n: usize) -> Exec {
     let t = pop_tuple_len(vm, n, n)?;
-    explode(vm, t, n);
-    Ok(())
+    explode(vm, t, n)
 }
 
 fn exec_untuple(vm: &mut Vm, ins: &Instr) -> Exec {
@@ -129,8 +128,7 @@ fn exec_untuplevar(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn unpack_first(vm: &mut Vm, n: usize) -> Exec {
     let t = pop_tuple_len(vm, n, 255)?;
-    explode(vm, t, n);
-    Ok(())
+    explode(vm, t, n)
 }
 
 fn exec_unpackfirst(vm: &mut Vm, ins: &Instr) -> Exec {
@@ -146,7 +144,7 @@ fn exec_unpackfirstvar(vm: &mut Vm, _: &Instr) -> Exec {
 fn explode_up_to(vm: &mut Vm, max: usize) -> Exec {
     let t = pop_tuple_len(vm, 0, max)?;
     let len = t.len();
-    explode(vm, t, len);
+    explode(vm, t, len)?;
     vm.push_small(len as i64);
     Ok(())
 }
@@ -168,7 +166,7 @@ fn set_index(vm: &mut Vm, i: usize) -> Exec {
         return Err(range_check());
     }
     Rc::make_mut(&mut t)[i] = x;
-    vm.consume_tuple_gas(t.len());
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     Ok(())
 }
@@ -197,7 +195,7 @@ fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
         None => {
             let mut items = vec![Value::Null; i + 1];
             items[i] = x;
-            vm.consume_tuple_gas(i + 1);
+            vm.charge_tuple(i + 1)?;
             Value::Tuple(Rc::new(items))
         }
         Some(t) if t.len() <= i && x.is_null() => Value::Tuple(t),
@@ -207,7 +205,7 @@ fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
                 items.resize(i + 1, Value::Null);
             }
             items[i] = x;
-            vm.consume_tuple_gas(items.len());
+            vm.charge_tuple(items.len())?;
             Value::Tuple(t)
         }
     };
@@ -259,7 +257,7 @@ fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
     let x = vm.pop()?;
     let mut t = pop_tuple_len(vm, 0, 254)?;
     Rc::make_mut(&mut t).push(x);
-    vm.consume_tuple_gas(t.len());
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     Ok(())
 }
@@ -267,7 +265,7 @@ fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_tpop(vm: &mut Vm, _: &Instr) -> Exec {
     let mut t = pop_tuple_len(vm, 1, 255)?;
     let x = Rc::make_mut(&mut t).pop().expect("length checked");
-    vm.consume_tuple_gas(t.len());
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     vm.push(x);
     Ok(())

@@ -23,7 +23,7 @@ fn exec_newc(vm: &mut Vm, _: &Instr) -> Exec {
 /// Finalises a builder into a new cell, charging the cell creation (500)
 /// before the cell is checked, as the reference's `finalize_copy` does.
 fn create_cell(vm: &mut Vm, builder: Rc<CellBuilder>, exotic: bool) -> Result<Cell, Trap> {
-    vm.register_cell_create();
+    vm.register_cell_create()?;
     let cell = match Rc::try_unwrap(builder) {
         Ok(b) => b.into_cell(exotic),
         Err(shared) => shared.finalize(exotic),
