@@ -11,15 +11,16 @@
 // version 13 changes, and out of gas in the middle of a program.
 //
 //   bash ../shared/oracle/setup.sh                      (from the project root)
-//   node conformance/vectors/gen_arith_vectors.mjs [--check]
+//   node conformance/vectors/gen_arith_vectors.mjs [--check | --count]
 //   node conformance/vectors/gen_arith_vectors.mjs --random 20000 --seed 7 [--version 13] --out /tmp/arith_random_vectors.json
 //
 // Entry is exact: each program is DROP (of the int32 sentinel on top of
 // stack_in, which the oracle's raw mode needs) followed by the instruction
 // under test. Everything recorded (exit code, gas, stack, c4/c5) is the
 // oracle's output; the grid is generated, not hand-written. --check compares
-// the files with a fresh run and writes nothing; --random writes one file of
-// random cases (for a soak run, not committed).
+// the files with a fresh run and writes nothing; --count only prints how
+// many vectors each file would get; --random writes one file of random cases
+// (for a soak run, not committed).
 
 import fs from 'node:fs';
 import path from 'node:path';
