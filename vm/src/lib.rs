@@ -14,6 +14,7 @@
 //! assert_eq!(outcome.stack.len(), 2);
 //! ```
 
+pub mod c7;
 pub mod cont;
 pub mod error;
 pub mod gas;

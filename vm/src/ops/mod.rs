@@ -3,6 +3,7 @@
 mod cells;
 mod consts;
 mod control;
+mod env;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -17,4 +18,5 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     cells::register(t);
     control::register(t);
     exceptions::register(t);
+    env::register(t);
 }
