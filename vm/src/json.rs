@@ -268,7 +268,8 @@ pub fn parse_c7(spec: Option<&Json>, global_version: Option<u32>, code: Cell) ->
                 _ => return Err(field_error("c7.balance: expected an integer")),
             };
             let n: u64 = text.parse().map_err(|_| field_error("c7.balance: expected a uint64"))?;
-            Int257::from_u64(n)
+            // The emulator stores the balance as a signed 64-bit number (2^64-1 reads as -1).
+            Int257::from_i64(n as i64)
         }
     };
     if let Some(v) = m.get("address") {

@@ -12,6 +12,7 @@ mod gas;
 mod globals;
 mod misc;
 mod rand;
+mod sendmsg;
 
 use crate::error::{excno, Trap};
 use crate::table::TableBuilder;

@@ -138,4 +138,5 @@ pub(super) fn register(t: &mut TableBuilder) {
     t.simple(0xfb04, 16, "SETCODE", exec_setcode);
     t.simple(0xfb06, 16, "SETLIBCODE", exec_setlibcode);
     t.simple(0xfb07, 16, "CHANGELIB", exec_changelib);
+    t.simple(0xfb08, 16, "SENDMSG", super::sendmsg::exec_sendmsg).since(4);
 }

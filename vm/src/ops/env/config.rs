@@ -174,6 +174,7 @@ pub(super) struct MsgPrices {
     pub lump_price: u64,
     pub bit_price: u64,
     pub cell_price: u64,
+    pub ihr_factor: u32,
     pub first_frac: u16,
 }
 
@@ -187,8 +188,8 @@ impl MsgPrices {
             lump_price: cs.load_u64().ok()?,
             bit_price: cs.load_u64().ok()?,
             cell_price: cs.load_u64().ok()?,
-            // ihr_price_factor is not used since IHR is disabled (global version 11+).
-            first_frac: cs.skip_bits(32).ok().and_then(|_| cs.load_u16().ok())?,
+            ihr_factor: cs.load_u32().ok()?,
+            first_frac: cs.load_u16().ok()?,
         })
     }
 
