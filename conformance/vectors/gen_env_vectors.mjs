@@ -278,6 +278,9 @@ INMSG.forEach((n, i) => vec(`c7.${n.toLowerCase()}`, `${n} (= INMSGPARAM ${i})`,
 for (let i = 10; i < 16; i++) {
     vec(`c7.inmsgparam_${i}_range`, `INMSGPARAM ${i} past the 10 entries: range check`, [INMSGPARAM(i)], err(5));
 }
+// Two vectors dump the config root itself (compared by hash): the default and a patched one.
+vec('c7.configroot_cell', 'CONFIGROOT: the default config (compared by hash)', [op.CONFIGROOT], ok('cell'));
+vec('c7.configroot_cell_v9', 'CONFIGROOT at global version 9: param 8 patched (compared by hash)', [op.CONFIGROOT], ok('cell'), { global_version: 9 });
 vec('c7.configdict', 'CONFIGDICT: config root and 32', [op.CONFIGDICT, op.SWAP, op.HASHCU], ok(32, 'int'));
 vec('c7.mycode_is_code', 'MYCODE; HASHCU: the hash of the running code cell', [op.MYCODE, op.HASHCU], ok('int'));
 vec('c7.balance_unpacked', 'BALANCE; INDEX 0', [op.BALANCE, INDEX(0)], ok(1000000000));
@@ -353,6 +356,8 @@ function c7With(patch = {}, len = undefined) {
 }
 /** Runs `body` after installing `c7v` as c7. */
 const withC7 = (c7v, extra = []) => ({ stack_in: [...extra, c7v] });
+/** The same with a message cell below the c7 (left on the stack after POP c7). */
+const withC7Msg = (msg, c7v) => withC7(c7v, [C(msg)]);
 const BAD_C7 = {
     empty: [T(), 5],
     int: [T(I(1)), 7],
@@ -841,7 +846,7 @@ vec('act.rawreserve_mode_16_v3', 'RAWRESERVE mode 16 at version 3: range check',
 vec('act.rawreserve_mode_15_v3', 'RAWRESERVE mode 15 at version 3', [PUSHINT(1), PUSHINT(15), op.RAWRESERVE], ok(), { global_version: 3 });
 vec('act.rawreserve_underflow', 'RAWRESERVE with one entry', [PUSHINT(0), op.RAWRESERVE], err(2));
 vec('act.rawreservex_null', 'RAWRESERVEX without extra currencies', [PUSHINT(100), op.NULL, PUSHINT(0), op.RAWRESERVEX], ok());
-vec('act.rawreservex_dict', 'RAWRESERVEX with an extra currency dictionary', [PUSHINT(100), PUSHREF(EXTRA), PUSHINT(0), op.RAWRESERVEX], ok());
+vec('act.rawreservex_dict', 'RAWRESERVEX with an extra currency dictionary', [PUSHINT(100), op.SWAP, PUSHINT(0), op.RAWRESERVEX], ok(), { stack_in: [C(EXTRA)] });
 vec('act.rawreservex_type', 'RAWRESERVEX with a slice for the dictionary: type check', [PUSHINT(100), op.SWAP, PUSHINT(0), op.RAWRESERVEX], err(7), { stack_in: [SX('AB')] });
 vec('act.rawreservex_underflow', 'RAWRESERVEX with two entries', [op.NULL, PUSHINT(0), op.RAWRESERVEX], err(2));
 vec('act.setcode', 'SETCODE', [PUSHREF(MSG), op.SETCODE], ok());
@@ -858,7 +863,7 @@ for (const mode of [3, 15, 19, 32, -1]) {
 vec('act.setlibcode_16_v3', 'SETLIBCODE mode 16 at version 3: range check', [PUSHREF(MSG), PUSHINT(16), op.SETLIBCODE], err(5), { global_version: 3 });
 vec('act.setlibcode_2_v3', 'SETLIBCODE mode 2 at version 3', [PUSHREF(MSG), PUSHINT(2), op.SETLIBCODE], ok(), { global_version: 3 });
 vec('act.changelib_hash_max', 'CHANGELIB with hash 2^256-1', [PUSHINT(MAXINT), PUSHINT(0), op.CHANGELIB], ok());
-vec('act.changelib_hash_2_256', 'CHANGELIB with hash 2^256: range check', [PUSHINT(1n << 256n), PUSHINT(0), op.CHANGELIB], err(5));
+vec('act.changelib_hash_min', 'CHANGELIB with hash -2^256: range check', [PUSHINT(MININT), PUSHINT(0), op.CHANGELIB], err(5));
 vec('act.changelib_hash_neg', 'CHANGELIB with hash -1: range check', [PUSHINT(-1), PUSHINT(0), op.CHANGELIB], err(5));
 vec('act.changelib_hash_nan', 'CHANGELIB with hash NaN: integer overflow', [op.PUSHNAN, PUSHINT(0), op.CHANGELIB], err(4));
 vec('act.changelib_underflow', 'CHANGELIB with one entry', [PUSHINT(0), op.CHANGELIB], err(2));
@@ -908,34 +913,40 @@ const SENDMSGS = {
 };
 for (const [k, m] of Object.entries(SENDMSGS)) {
     for (const mode of [0, 1024, 64, 128]) {
-        vec(`sendmsg.${k}_${mode}`, `SENDMSG ${k} mode ${mode}: the fee, and an action unless +1024`, [PUSHREF(m), PUSHINT(mode), op.SENDMSG], ok('int'));
+        vec(`sendmsg.${k}_${mode}`, `SENDMSG ${k} mode ${mode}: the fee, and an action unless +1024`, [PUSHINT(mode), op.SENDMSG], ok('int'), { stack_in: [C(m)] });
     }
 }
-vec('sendmsg.int_dest_mc_v3', 'SENDMSG at version 3: invalid opcode', [PUSHREF(SENDMSGS.int_empty), PUSHINT(0), op.SENDMSG], err(6), { global_version: 3 });
+vec('sendmsg.int_dest_mc_v3', 'SENDMSG at version 3: invalid opcode', [PUSHINT(0), op.SENDMSG], err(6), { stack_in: [C(SENDMSGS.int_empty)], global_version: 3 });
 for (const gv of [4, 6, 9, 10, 11]) {
     for (const k of ['int_empty', 'int_extra_currency', 'int_bounced', 'int_extra_flags', 'ext_out']) {
-        vec(`sendmsg.v${gv}.${k}`, `SENDMSG ${k} at version ${gv}`, [PUSHREF(SENDMSGS[k]), PUSHINT(1024), op.SENDMSG], ok('int'), { global_version: gv });
+        vec(`sendmsg.v${gv}.${k}`, `SENDMSG ${k} at version ${gv}`, [PUSHINT(1024), op.SENDMSG], ok('int'), { stack_in: [C(SENDMSGS[k])], global_version: gv });
     }
 }
-vec('sendmsg.mycode_mc_address', 'SENDMSG from a masterchain address', [PUSHREF(SENDMSGS.int_empty), PUSHINT(1024), op.SENDMSG], ok('int'), { c7: { address: '-1:' + '00'.repeat(32) } });
-vec('sendmsg.mode_2047', 'SENDMSG mode 2047 (1024 + 1023): range check', [PUSHREF(SENDMSGS.int_empty), PUSHINT(2047), op.SENDMSG], err(5));
-vec('sendmsg.mode_1279', 'SENDMSG mode 1279 (1024 + 255): no action', [PUSHREF(SENDMSGS.int_empty), PUSHINT(1279), op.SENDMSG], ok('int'));
-vec('sendmsg.mode_256', 'SENDMSG mode 256: range check', [PUSHREF(SENDMSGS.int_empty), PUSHINT(256), op.SENDMSG], err(5));
-vec('sendmsg.mode_2048', 'SENDMSG mode 2048: range check', [PUSHREF(SENDMSGS.int_empty), PUSHINT(2048), op.SENDMSG], err(5));
-vec('sendmsg.mode_negative', 'SENDMSG mode -1: range check', [PUSHREF(SENDMSGS.int_empty), PUSHINT(-1), op.SENDMSG], err(5));
+vec('sendmsg.mycode_mc_address', 'SENDMSG from a masterchain address', [PUSHINT(1024), op.SENDMSG], ok('int'), { stack_in: [C(SENDMSGS.int_empty)], c7: { address: '-1:' + '00'.repeat(32) } });
+vec('sendmsg.mode_2047', 'SENDMSG mode 2047 (1024 + 1023): range check', [PUSHINT(2047), op.SENDMSG], err(5), { stack_in: [C(SENDMSGS.int_empty)] });
+vec('sendmsg.mode_1279', 'SENDMSG mode 1279 (1024 + 255): no action', [PUSHINT(1279), op.SENDMSG], ok('int'), { stack_in: [C(SENDMSGS.int_empty)] });
+vec('sendmsg.mode_256', 'SENDMSG mode 256: range check', [PUSHINT(256), op.SENDMSG], err(5), { stack_in: [C(SENDMSGS.int_empty)] });
+vec('sendmsg.mode_2048', 'SENDMSG mode 2048: range check', [PUSHINT(2048), op.SENDMSG], err(5), { stack_in: [C(SENDMSGS.int_empty)] });
+vec('sendmsg.mode_negative', 'SENDMSG mode -1: range check', [PUSHINT(-1), op.SENDMSG], err(5), { stack_in: [C(SENDMSGS.int_empty)] });
 vec('sendmsg.underflow', 'SENDMSG with one entry', [PUSHINT(0), op.SENDMSG], err(2));
 vec('sendmsg.type', 'SENDMSG of a slice: type check', [PUSHINT(0), op.SENDMSG], err(7), { stack_in: [SX('AB')] });
-vec('sendmsg.invalid_message', 'SENDMSG of a cell that is not a message: exit 11', [PUSHREF(cell('AB')), PUSHINT(0), op.SENDMSG], err(11));
-vec('sendmsg.ext_in', 'SENDMSG of an ext_in_msg_info: exit 11', [PUSHREF(message('10' + ADDR_NONE + stdAddr(0) + grams(0))), PUSHINT(0), op.SENDMSG], err(11));
-vec('sendmsg.trailing_ref', 'SENDMSG of a message with an extra ref after the body: exit 11', [PUSHREF(cellOf(intInfo() + '0' + '1', [LEAF, LEAF])), PUSHINT(0), op.SENDMSG], err(11));
-vec('sendmsg.bad_myaddr', 'SENDMSG with MYADDR an int: type check', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(0), op.SENDMSG], err(7), withC7(c7With({ 8: I(1) })));
-vec('sendmsg.myaddr_none', 'SENDMSG with MYADDR addr_none: range check', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(0), op.SENDMSG], err(5), withC7(c7With({ 8: SB('00') })));
-vec('sendmsg.null_prices', 'SENDMSG with null forwarding prices: exit 11', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(0), op.SENDMSG], err(11), withC7(c7With({ 14: ucfgWith({ 5: NULL }) })));
-vec('sendmsg.bad_prices', 'SENDMSG with bad forwarding prices: cell underflow', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(0), op.SENDMSG], err(9), withC7(c7With({ 14: ucfgWith({ 5: SX('EA') }) })));
-vec('sendmsg.bad_balance_128', 'SENDMSG mode 128 with an int balance: type check', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(128), op.SENDMSG], err(7), withC7(c7With({ 7: I(5) })));
-vec('sendmsg.bad_incoming_64', 'SENDMSG mode 64 with an int incoming value: type check', [op.POPC7, PUSHREF(SENDMSGS.int_empty), PUSHINT(64), op.SENDMSG], err(7), withC7(c7With({ 11: I(5) })));
-vec('sendmsg.balance_128_custom', 'SENDMSG mode 128 with a balance of 2^100', [op.POPC7, PUSHREF(SENDMSGS.int_body_too_big_inline), PUSHINT(128), op.SENDMSG], ok('int'), withC7(c7With({ 7: T(I(1n << 100n), NULL) })));
-vec('sendmsg.out_of_gas', 'SENDMSG runs out of gas', [PUSHREF(SENDMSGS.int_body_big_ref), PUSHINT(0), op.SENDMSG], exitOnly(-14), { gas_limit: 300 });
+vec('sendmsg.invalid_message', 'SENDMSG of a cell that is not a message: exit 11', [PUSHINT(0), op.SENDMSG], err(11), { stack_in: [C(cell('AB'))] });
+vec('sendmsg.ext_in', 'SENDMSG of an ext_in_msg_info: exit 11', [PUSHINT(0), op.SENDMSG], err(11), { stack_in: [C(message('10' + ADDR_NONE + stdAddr(0) + grams(0)))] });
+vec('sendmsg.trailing_ref', 'SENDMSG of a message with an extra ref after the body: exit 11', [PUSHINT(0), op.SENDMSG], err(11), { stack_in: [C(cellOf(intInfo() + '0' + '1', [LEAF, LEAF]))] });
+vec('sendmsg.body_inline_with_refs', 'SENDMSG of an inline body that keeps refs', [PUSHINT(1024), op.SENDMSG], ok('int'), { stack_in: [C(cellOf(intInfo() + '0' + '0' + '1010', [LEAF, TREE]))] });
+vec('sendmsg.ihr_v10', 'SENDMSG at version 10 of a message with IHR enabled and a user IHR fee', [PUSHINT(1024), op.SENDMSG], ok('int'), { stack_in: [C(message(intInfo({ ihrDisabled: 0, extraFlags: 1000000000n })))], global_version: 10 });
+vec('sendmsg.ihr_v12_flags', 'SENDMSG at version 12: extra_flags is not an IHR fee', [PUSHINT(1024), op.SENDMSG], ok('int'), { stack_in: [C(message(intInfo({ ihrDisabled: 0, extraFlags: 1000000000n })))] });
+vec('sendmsg.init_forced_to_ref', 'SENDMSG of a big inline init and body: both counted as moved to refs', [PUSHINT(1024), op.SENDMSG], ok('int'),
+    { stack_in: [C(message(intInfo({ value: (1n << 120n) - 1n }), { init: '10' + '1' + '10101' + '0' + '1' + '1' + '0', initRefs: SI(), body: '0' + '1'.repeat(400) }))] });
+vec('sendmsg.twice_actions', 'two SENDMSG: two actions', [PUSHINT(0), op.SENDMSG, op.SWAP, PUSHINT(1), op.SENDMSG], ok('int', 'int'), { stack_in: [C(SENDMSGS.int_empty), C(SENDMSGS.ext_out)] });
+vec('sendmsg.bad_myaddr', 'SENDMSG with MYADDR an int: type check', [op.POPC7, PUSHINT(0), op.SENDMSG], err(7), withC7Msg(SENDMSGS.int_empty, c7With({ 8: I(1) })));
+vec('sendmsg.myaddr_none', 'SENDMSG with MYADDR addr_none: range check', [op.POPC7, PUSHINT(0), op.SENDMSG], err(5), withC7Msg(SENDMSGS.int_empty, c7With({ 8: SB('00') })));
+vec('sendmsg.null_prices', 'SENDMSG with null forwarding prices: exit 11', [op.POPC7, PUSHINT(0), op.SENDMSG], err(11), withC7Msg(SENDMSGS.int_empty, c7With({ 14: ucfgWith({ 5: NULL }) })));
+vec('sendmsg.bad_prices', 'SENDMSG with bad forwarding prices: cell underflow', [op.POPC7, PUSHINT(0), op.SENDMSG], err(9), withC7Msg(SENDMSGS.int_empty, c7With({ 14: ucfgWith({ 5: SX('EA') }) })));
+vec('sendmsg.bad_balance_128', 'SENDMSG mode 128 with an int balance: type check', [op.POPC7, PUSHINT(128), op.SENDMSG], err(7), withC7Msg(SENDMSGS.int_empty, c7With({ 7: I(5) })));
+vec('sendmsg.bad_incoming_64', 'SENDMSG mode 64 with an int incoming value: type check', [op.POPC7, PUSHINT(64), op.SENDMSG], err(7), withC7Msg(SENDMSGS.int_empty, c7With({ 11: I(5) })));
+vec('sendmsg.balance_128_custom', 'SENDMSG mode 128 with a balance of 2^100', [op.POPC7, PUSHINT(128), op.SENDMSG], ok('int'), withC7Msg(SENDMSGS.int_body_too_big_inline, c7With({ 7: T(I(1n << 100n), NULL) })));
+vec('sendmsg.out_of_gas', 'SENDMSG runs out of gas', [PUSHINT(0), op.SENDMSG], exitOnly(-14), { stack_in: [C(SENDMSGS.int_body_big_ref)], gas_limit: 300 });
 
 // ===== debug =====
 for (const i of [0x00, 0x01, 0x13, 0x14, 0x15, 0x1f, 0x20, 0x2f, 0x30, 0x31, 0x80, 0xee, 0xef]) {

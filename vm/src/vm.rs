@@ -685,7 +685,10 @@ impl Vm {
             self.code.pc += 1;
             self.steps += 1;
             self.gas.consume(ins.gas as i64);
-            let outcome = (ins.exec)(self, &ins);
+            // From global version 4 on the reference stops before the handler
+            // when the instruction's own price already exhausts the gas.
+            let outcome =
+                if self.version >= 4 && self.gas.is_exhausted() { Err(Trap::OutOfGas) } else { (ins.exec)(self, &ins) };
             let outcome = match outcome {
                 Ok(()) if !self.gas.is_exhausted() => continue,
                 Ok(()) => Err(Trap::OutOfGas),

@@ -136,24 +136,29 @@ pub(super) struct GasPrices {
 
 impl GasPrices {
     /// `gas_prices#dd`, `gas_prices_ext#de`, optionally behind `gas_flat_pfx#d1`.
-    fn parse(mut cs: CellSlice) -> Option<GasPrices> {
+    ///
+    /// As in the reference, `gas_prices#dd` is read from the start of the
+    /// slice, so a flat prefix followed by `#dd` does not parse.
+    fn parse(cs: CellSlice) -> Option<GasPrices> {
         let mut p = GasPrices::default();
-        if cs.preload_uint(8).ok()? == 0xd1 && cs.remaining_bits() >= 8 + 128 {
-            cs.skip_bits(8).ok()?;
-            p.flat_gas_limit = cs.load_u64().ok()?;
-            p.flat_gas_price = cs.load_u64().ok()?;
+        let mut rest = cs.clone();
+        if rest.preload_uint(8).ok()? == 0xd1 && rest.remaining_bits() >= 8 + 128 {
+            rest.skip_bits(8).ok()?;
+            p.flat_gas_limit = rest.load_u64().ok()?;
+            p.flat_gas_price = rest.load_u64().ok()?;
         }
-        let tag = cs.load_u8().ok()?;
-        // Both layouts carry six (dd) or seven (de) uint64 fields, gas_price first.
-        let fields = match tag {
-            0xdd => 6,
-            0xde => 7,
-            _ => return None,
-        };
-        if cs.remaining_bits() < fields * 64 {
+        // gas_prices_ext#de: seven uint64 fields after the flat prefix, gas_price first.
+        if rest.preload_uint(8).ok() == Some(0xde) && rest.remaining_bits() >= 8 + 7 * 64 {
+            rest.skip_bits(8).ok()?;
+            p.gas_price = rest.load_u64().ok()?;
+            return Some(p);
+        }
+        // gas_prices#dd: six uint64 fields, from the start of the slice.
+        let mut plain = cs;
+        if plain.load_u8().ok()? != 0xdd || plain.remaining_bits() < 6 * 64 {
             return None;
         }
-        p.gas_price = cs.load_u64().ok()?;
+        p.gas_price = plain.load_u64().ok()?;
         Some(p)
     }
 
