@@ -71,6 +71,9 @@ enum Command {
         /// its param 8 also sets the global version.
         #[arg(long)]
         config: Option<String>,
+        /// Print every step (gas so far, instruction, stack) to stderr.
+        #[arg(long)]
+        trace: bool,
     },
 }
 
@@ -149,6 +152,7 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
             method_id,
             gas_limit,
             json,
+            trace,
             now,
             balance,
             address,
@@ -157,7 +161,7 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
             ..
         } => {
             let c7 = run::C7Args { now, balance, address, rand_seed, config };
-            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, c7 })
+            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace, c7 })
         }
         Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
         other => run_boc(other, out).map(|()| 0),

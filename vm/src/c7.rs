@@ -31,7 +31,8 @@
 //! assert_eq!(c7.len(), 1);
 //! ```
 
-use std::sync::{Arc, OnceLock};
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 use gram_cells::dict::{DictKey, Dictionary, NoGas};
 use gram_cells::tlb::{StdAddr, Store};
@@ -165,7 +166,7 @@ impl BlockchainConfig {
     /// The unpacked config tuple (c7 entry 14): storage prices in force at
     /// `now`, then params 19, 20, 21, 24, 25 and 43 as slices (null if absent).
     pub fn unpacked_tuple(&self, now: u32) -> Tuple {
-        Arc::new(vec![
+        Rc::new(vec![
             self.storage_prices(now),
             self.param_slice(19),
             self.param_slice(20),
@@ -232,7 +233,7 @@ impl InMsgParams {
     }
 
     fn to_tuple(&self) -> Tuple {
-        Arc::new(vec![
+        Rc::new(vec![
             Value::bool(self.bounce),
             Value::bool(self.bounced),
             Value::Slice(self.src.clone()),
@@ -252,7 +253,7 @@ fn maybe_cell(c: &Option<Cell>) -> Value {
 }
 
 fn currency(grams: Int257, extra: &Option<Cell>) -> Value {
-    Value::Tuple(Arc::new(vec![Value::Int(grams), maybe_cell(extra)]))
+    Value::Tuple(Rc::new(vec![Value::Int(grams), maybe_cell(extra)]))
 }
 
 /// Everything the `SmartContractInfo` tuple is built from.
@@ -359,11 +360,11 @@ impl C7Params {
             };
             t.push(Value::Tuple(in_msg.to_tuple()));
         }
-        Arc::new(t)
+        Rc::new(t)
     }
 
     /// The c7 register: a tuple holding the `SmartContractInfo` tuple.
     pub fn build(&self) -> Tuple {
-        Arc::new(vec![Value::Tuple(self.info_tuple())])
+        Rc::new(vec![Value::Tuple(self.info_tuple())])
     }
 }

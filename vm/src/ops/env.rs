@@ -110,8 +110,7 @@ impl gram_cells::dict::CellContext for VmCells<'_> {
     }
 
     fn on_create(&mut self) -> gram_cells::dict::DictResult<()> {
-        self.vm.register_cell_create();
-        if self.vm.version >= 4 && self.vm.gas.is_exhausted() {
+        if self.vm.register_cell_create().is_err() {
             self.out_of_gas = true;
             return Err(gram_cells::dict::DictError::CellOverflow("out of gas"));
         }

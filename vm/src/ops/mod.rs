@@ -3,6 +3,8 @@
 mod cells;
 mod consts;
 mod control;
+mod crypto;
+mod dict;
 mod env;
 mod exceptions;
 mod stack;
@@ -19,4 +21,6 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     control::register(t);
     exceptions::register(t);
     env::register(t);
+    crypto::register(t);
+    dict::register(t);
 }

@@ -23,10 +23,7 @@ fn action_builder(vm: &Vm) -> Result<CellBuilder, Trap> {
 
 /// Creates the action cell (500 gas, charged first) and makes it the new c5.
 fn install(vm: &mut Vm, b: CellBuilder) -> Exec {
-    vm.register_cell_create();
-    if vm.version >= 4 && vm.gas.is_exhausted() {
-        return Err(Trap::OutOfGas);
-    }
+    vm.register_cell_create()?;
     let cell = b.build()?;
     vm.regs.d[1] = Some(cell);
     Ok(())

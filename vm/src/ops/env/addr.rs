@@ -3,7 +3,7 @@
 //! address forms `LDSTDADDR`, `LDOPTSTDADDR`, `STSTDADDR`, `STOPTSTDADDR`.
 //! From global version 10 on, anycast addresses and `addr_var` are refused.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{CellBuilder, CellSlice};
 
@@ -172,7 +172,7 @@ fn exec_parsemsgaddr(vm: &mut Vm, ins: &Instr) -> Exec {
     let mut cs = vm.pop_slice()?;
     match parse_whole(&mut cs, vm.version) {
         Some(p) => {
-            vm.push(Value::Tuple(Arc::new(p.to_tuple())));
+            vm.push(Value::Tuple(Rc::new(p.to_tuple())));
             if quiet {
                 vm.push_bool(true);
             }
@@ -198,10 +198,7 @@ fn rewrite_addr(vm: &mut Vm, addr: CellSlice, prefix: Option<CellSlice>) -> Resu
     let mut b = CellBuilder::new();
     b.store_slice(&prefix)?;
     b.store_slice(&rest)?;
-    vm.register_cell_create();
-    if vm.version >= 4 && vm.gas.is_exhausted() {
-        return Err(Trap::OutOfGas);
-    }
+    vm.register_cell_create()?;
     let cell = b.build()?;
     Ok(Some(vm.load_cell(&cell)?))
 }
@@ -271,7 +268,7 @@ fn is_std_addr(cs: &CellSlice, version: u32) -> bool {
 }
 
 /// Stores a standard address slice (the quiet form pushes -1 on failure, 0 on success).
-fn store_std(vm: &mut Vm, quiet: bool, mut b: Arc<CellBuilder>, cs: CellSlice) -> Exec {
+fn store_std(vm: &mut Vm, quiet: bool, mut b: Rc<CellBuilder>, cs: CellSlice) -> Exec {
     let is_std = is_std_addr(&cs, vm.version);
     if !b.can_store(cs.remaining_bits(), cs.remaining_refs()) || !is_std {
         if !quiet {
@@ -282,7 +279,7 @@ fn store_std(vm: &mut Vm, quiet: bool, mut b: Arc<CellBuilder>, cs: CellSlice) -
         vm.push_bool(true);
         return Ok(());
     }
-    Arc::make_mut(&mut b).store_slice(&cs)?;
+    Rc::make_mut(&mut b).store_slice(&cs)?;
     vm.push(Value::Builder(b));
     if quiet {
         vm.push_bool(false);
@@ -312,7 +309,7 @@ fn exec_stoptstdaddr(vm: &mut Vm, ins: &Instr) -> Exec {
                 vm.push_bool(true);
                 return Ok(());
             }
-            Arc::make_mut(&mut b).store_zeros(2)?;
+            Rc::make_mut(&mut b).store_zeros(2)?;
             vm.push(Value::Builder(b));
             if quiet {
                 vm.push_bool(false);

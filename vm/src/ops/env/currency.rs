@@ -1,7 +1,7 @@
 //! Variable-length integers: `LDGRAMS` / `STGRAMS` (`VarUInteger 16`), the
 //! signed 16-byte form and the 32-byte forms (`VarUInteger 32`, `VarInteger 32`).
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::CellSlice;
 
@@ -56,7 +56,7 @@ fn exec_store(vm: &mut Vm, ins: &Instr) -> Exec {
     if b.spare_bits() < len_bits + len * 8 {
         return Err(Trap::exc(excno::CELL_OVERFLOW));
     }
-    let builder = Arc::make_mut(&mut b);
+    let builder = Rc::make_mut(&mut b);
     builder.store_uint(len as u64, len_bits)?;
     x.store_to(builder, len * 8, signed)?;
     vm.push(Value::Builder(b));

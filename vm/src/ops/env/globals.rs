@@ -1,13 +1,14 @@
 //! Global variables (entries of c7): `GETGLOB`, `SETGLOB` and their
 //! variable-index forms, and `GETEXTRABALANCE`.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::dict::{CellContext, DictKey, DictResult, Dictionary};
 use gram_cells::Cell;
 
 use super::{c7, info_tuple, tuple_index, VmCells};
 use crate::error::{excno, Exec, Trap};
+use crate::gas::price;
 use crate::program::Instr;
 use crate::table::TableBuilder;
 use crate::value::Value;
@@ -40,12 +41,12 @@ fn set_global(vm: &mut Vm, idx: usize) -> Exec {
     let x = vm.pop()?;
     let mut t = vm.regs.c7.take().unwrap_or_default();
     let pay = if idx < t.len() {
-        Arc::make_mut(&mut t)[idx] = x;
+        Rc::make_mut(&mut t)[idx] = x;
         t.len()
     } else if x.is_null() {
         0
     } else {
-        let items = Arc::make_mut(&mut t);
+        let items = Rc::make_mut(&mut t);
         items.resize(idx + 1, Value::Null);
         items[idx] = x;
         idx + 1
@@ -77,24 +78,21 @@ struct CheapCells<'a> {
 impl CellContext for CheapCells<'_> {
     fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>> {
         use gram_cells::dict::DictError;
-        let before = self.vm.gas.remaining;
-        let loaded = self.vm.load_cell(cell);
-        let charged = before - self.vm.gas.remaining;
-        let paid = charged.min(self.remaining);
-        self.vm.gas.consume(paid - charged);
+        let first = self.vm.register_cell_load_free(cell);
+        let gas = if first { price::CELL_LOAD } else { price::CELL_RELOAD };
+        let paid = gas.min(self.remaining);
+        let charged = self.vm.charge(paid);
         self.remaining -= paid;
         if self.remaining == 0 {
-            self.vm.free_gas_consumed += charged - paid;
+            self.vm.free_gas_consumed += gas - paid;
         }
-        if self.vm.version >= 4 && self.vm.gas.is_exhausted() {
+        if charged.is_err() {
             self.out_of_gas = true;
             return Err(DictError::CellUnderflow("out of gas"));
         }
-        match loaded {
-            Ok(slice) if slice.cell().hash() == cell.hash() => Ok(None),
-            Ok(slice) => Ok(Some(slice.cell().clone())),
-            Err(_) => Err(DictError::CellUnderflow("cannot load cell")),
-        }
+        // Extra-currency dictionaries hold ordinary cells only.
+        gram_cells::dict::require_ordinary(cell)?;
+        Ok(None)
     }
 
     fn on_create(&mut self) -> DictResult<()> {

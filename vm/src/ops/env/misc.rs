@@ -38,10 +38,7 @@ impl StorageStat {
                 return Ok(false);
             }
             self.cells += 1;
-            let (slice, _) = vm.load_cell_special(&cell);
-            if vm.version >= 4 && vm.gas.is_exhausted() {
-                return Err(Trap::OutOfGas);
-            }
+            let (slice, _) = vm.load_cell_special(&cell)?;
             self.count(&slice, &mut pending);
         }
         Ok(true)

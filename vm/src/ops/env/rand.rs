@@ -2,7 +2,7 @@
 //! `SETRAND`, `ADDRAND`. A step is `sha512(seed)`: the first half becomes the
 //! new seed, the second half is the random number.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use sha2::{Digest, Sha256, Sha512};
 
@@ -27,7 +27,7 @@ fn current_seed(info: &Tuple) -> Result<[u8; 32], Trap> {
 /// Writes `info` back as `c7[0]` and charges for both rebuilt tuples.
 fn store_info(vm: &mut Vm, info: Tuple) -> Exec {
     let mut outer = c7(vm);
-    Arc::make_mut(&mut outer)[0] = Value::Tuple(info);
+    Rc::make_mut(&mut outer)[0] = Value::Tuple(info);
     let outer_len = outer.len();
     vm.regs.c7 = Some(outer);
     vm.charge(outer_len as i64)
@@ -40,7 +40,7 @@ fn next_random(vm: &mut Vm) -> Result<Int257, Trap> {
     let hash = Sha512::digest(seed);
     let new_seed: [u8; 32] = hash[..32].try_into().expect("32 bytes");
     let random: [u8; 32] = hash[32..].try_into().expect("32 bytes");
-    Arc::make_mut(&mut info)[RANDSEED_IDX] = Value::Int(Int257::from_u256_be(&new_seed));
+    Rc::make_mut(&mut info)[RANDSEED_IDX] = Value::Int(Int257::from_u256_be(&new_seed));
     let info_len = info.len();
     vm.charge(info_len as i64)?;
     store_info(vm, info)?;
@@ -75,7 +75,7 @@ fn set_rand(vm: &mut Vm, mix: bool) -> Exec {
         h.update(new_seed);
         new_seed = h.finalize().into();
     }
-    let items = Arc::make_mut(&mut info);
+    let items = Rc::make_mut(&mut info);
     if items.len() <= RANDSEED_IDX {
         items.resize(RANDSEED_IDX + 1, Value::Null);
     }

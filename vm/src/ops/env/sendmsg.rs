@@ -262,10 +262,7 @@ fn message_stat(vm: &mut Vm, root: &CellSlice, limit: u64) -> Result<(u64, u64),
             break;
         }
         cells += 1;
-        let (cs, _) = vm.load_cell_special(&cell);
-        if vm.version >= 4 && vm.gas.is_exhausted() {
-            return Err(Trap::OutOfGas);
-        }
+        let (cs, _) = vm.load_cell_special(&cell)?;
         bits += cs.remaining_bits() as u64;
         for i in (0..cs.remaining_refs()).rev() {
             pending.push(cs.preload_reference(i)?);
