@@ -91,8 +91,7 @@ pub fn jsonl(out: &mut impl Write) -> Result<(), CliError> {
 pub fn run_once(out: &mut impl Write, args: RunArgs) -> Result<u8, CliError> {
     let mut params = RunParams::new(read_cell(&args.code)?);
     let c7 = build_c7(&params.code, &args.c7)?;
-    params.version = c7.global_version();
-    params.c7 = Some(c7.build());
+    params = params.with_c7(&c7);
     if let Some(data) = &args.data {
         params.data = read_cell(data)?;
     }
