@@ -75,7 +75,7 @@ pub fn parse_file(file: &str, doc: &Json) -> Result<Vec<Vector>, String> {
                 request["c7"] = c7.clone();
             }
             // Optional per-vector run settings (cell_ops_vectors.json uses both).
-            for key in ["global_version", "libs"] {
+            for key in ["global_version", "libs", "method_id"] {
                 if let Some(x) = v.get(key).filter(|x| !x.is_null()) {
                     request[key] = x.clone();
                 }
