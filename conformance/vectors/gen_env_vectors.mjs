@@ -602,6 +602,15 @@ for (const id of [1, 2, 3, 7, 100, 12345, 4294967295, 0]) {
 }
 vec('glob.extrabalance_six_calls', 'GETEXTRABALANCE six times: the first five are cheap', [op.POPC7, ...[1, 7, 100, 2, 3, 12345].flatMap((id) => [PUSHINT(id), op.GETEXTRABALANCE])], exitOnly(0), withC7(C7_EXTRA));
 vec('glob.extrabalance_repeat', 'GETEXTRABALANCE of the same id twice (reloads)', [op.POPC7, PUSHINT(7), op.GETEXTRABALANCE, PUSHINT(7), op.GETEXTRABALANCE], exitOnly(0), withC7(C7_EXTRA));
+// Loads past the 200-gas cap of a cheap call count as free gas, which an isolated RUNVM (+128) charges.
+const RUNVM_OP = (flags) => ins(hexBits('DB4') + uBits(flags, 12), `RUNVM ${flags}`);
+const PUSHSLICE_EMPTY = ins(hexBits('8B0') + '1000', 'PUSHSLICE x{}');
+for (const flags of [0, 128]) {
+    vec(`glob.extrabalance_free_gas_runvm_${flags}`, `GETEXTRABALANCE past the cheap cap, then RUNVM ${flags} of empty code`,
+        [op.POPC7, PUSHINT(12345), op.GETEXTRABALANCE, op.DROP, PUSHINT(0), PUSHSLICE_EMPTY, RUNVM_OP(flags)], ok(0), withC7(C7_EXTRA));
+    vec(`glob.extrabalance_six_then_runvm_${flags}`, `six GETEXTRABALANCE calls, then RUNVM ${flags}`,
+        [op.POPC7, ...[1, 7, 100, 2, 3, 12345].flatMap((id) => [PUSHINT(id), op.GETEXTRABALANCE, op.DROP]), PUSHINT(0), PUSHSLICE_EMPTY, RUNVM_OP(flags)], ok(0), withC7(C7_EXTRA));
+}
 vec('glob.extrabalance_none', 'GETEXTRABALANCE without extra currencies: 0', [PUSHINT(5), op.GETEXTRABALANCE], ok(0));
 vec('glob.extrabalance_range', 'GETEXTRABALANCE 2^32: range check', [PUSHINT(1n << 32n), op.GETEXTRABALANCE], err(5));
 vec('glob.extrabalance_negative', 'GETEXTRABALANCE -1: range check', [PUSHINT(-1), op.GETEXTRABALANCE], err(5));
