@@ -337,7 +337,7 @@ pub(super) fn exec_sendmsg(vm: &mut Vm, _: &Instr) -> Exec {
 
     let have_init = p.init.get_bit(0).unwrap_or(false);
     let mut init_ref = have_init && p.init.get_bit(1).unwrap_or(false);
-    let mut body_ref = p.body.get_bit(0).unwrap_or(false);
+    let body_ref = p.body.get_bit(0).unwrap_or(false);
     let (mut fwd, mut ihr) = fees(&p, &prices, cells, bits);
     let root_bits = |fwd: &Int257, ihr: &Int257, init_ref: bool, body_ref: bool| -> usize {
         let mut n = if p.ext {
@@ -377,13 +377,12 @@ pub(super) fn exec_sendmsg(vm: &mut Vm, _: &Instr) -> Exec {
         bits += p.init.remaining_bits() as u64 - 2;
         (fwd, ihr) = fees(&p, &prices, cells, bits);
     }
+    // A body that does not fit either is priced as moved to a ref as well.
     if !body_ref && too_big(root_bits(&fwd, &ihr, init_ref, body_ref), root_refs(init_ref, body_ref)) {
-        body_ref = true;
         cells += 1;
         bits += p.body.remaining_bits() as u64 - 1;
         (fwd, ihr) = fees(&p, &prices, cells, bits);
     }
-    let _ = body_ref;
     vm.push_int(fwd.checked_add(ihr).expect("fees fit"));
     if send {
         super::actions::install_send_msg(vm, mode, msg_cell)?;
