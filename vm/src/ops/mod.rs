@@ -6,6 +6,7 @@ mod consts;
 mod control;
 mod crypto;
 mod dict;
+mod env;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -21,6 +22,7 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     control::register(t);
     exceptions::register(t);
     arith::register(t);
+    env::register(t);
     crypto::register(t);
     dict::register(t);
 }
