@@ -685,6 +685,11 @@ impl Vm {
             self.code.pc += 1;
             self.steps += 1;
             self.gas.consume(ins.gas as i64);
+            // From global version 4 the dispatch charge is checked before the
+            // instruction runs: no handler (and no exception cost) after it.
+            if self.version >= 4 && self.gas.is_exhausted() {
+                break self.out_of_gas();
+            }
             let outcome = (ins.exec)(self, &ins);
             let outcome = match outcome {
                 Ok(()) if !self.gas.is_exhausted() => continue,
