@@ -1,6 +1,6 @@
 //! Shrinking a failing program: repeatedly try every one-step simpler
-//! variant (drop an instruction anywhere in the code tree, inline a tail
-//! cell, drop or simplify an entry stack value, drop c4) and keep the first
+//! variant (drop an instruction anywhere in the code tree, hoist a code
+//! body in place of its holder, drop or simplify an entry stack value, drop c4) and keep the first
 //! that still fails, until none does.
 
 use serde_json::json;
@@ -25,6 +25,20 @@ fn seq_variants(items: &[Item]) -> Vec<Vec<Item>> {
         v[i] = item;
         v
     };
+    // Hoisting a body in place of the instruction that holds it.
+    let splice = |i: usize, body: &[Item]| {
+        let mut v = items[..i].to_vec();
+        v.extend(body.iter().cloned());
+        v.extend(items[i + 1..].iter().cloned());
+        v
+    };
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Op { .. } => {}
+            Item::PushCont(body) | Item::Tail(body) => out.push(splice(i, body)),
+            Item::RefCode { bodies, .. } => out.extend(bodies.iter().map(|b| splice(i, b))),
+        }
+    }
     let mut nested = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match item {
@@ -42,10 +56,6 @@ fn seq_variants(items: &[Item]) -> Vec<Vec<Item>> {
                 }
             }
             Item::Tail(rest) => {
-                let mut inline = items[..i].to_vec();
-                inline.extend(rest.iter().cloned());
-                inline.extend(items[i + 1..].iter().cloned());
-                nested.push(inline);
                 nested.extend(seq_variants(rest).into_iter().map(|r| replace(i, Item::Tail(r))));
             }
         }
