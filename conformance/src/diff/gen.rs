@@ -6,7 +6,8 @@
 //! names: on the entry stack where possible, else pushed by code (a
 //! continuation can only be made by code, with `PUSHCONT`).
 
-use gram_cells::{Cell, CellBuilder};
+use gram_cells::dict::{DictKey, DictValue, Dictionary, NoGas, SetMode};
+use gram_cells::{Cell, CellBuilder, CellSlice};
 use gram_vm::json::cell_to_boc_text;
 use gram_vm::table::{OpDef, Table};
 use gram_vm::Int257;
@@ -118,7 +119,18 @@ impl<'a> Generator<'a> {
         let pool = if from_focus && !self.focus.is_empty() { &self.focus } else { &self.all };
         let def = *rng.pick(pool);
         let spec = self.spec.by_name.get(def.name);
-        if !rng.chance(1, 12) {
+        let dict_values = spec.and_then(|s| s.inputs.as_ref()).and_then(|inputs| self.dict_inputs(rng, inputs));
+        if let Some(values) = dict_values {
+            // Dictionary instructions: every input is data, so all of it can
+            // go on the entry stack unless code already pushes values.
+            for v in values {
+                if *in_code {
+                    items.push(self.code_push_json(rng, &v, depth));
+                } else {
+                    stack.push(v);
+                }
+            }
+        } else if !rng.chance(1, 12) {
             let kinds = self.input_kinds(rng, spec.and_then(|s| s.inputs.as_ref()));
             for kind in kinds {
                 if kind == ValueKind::Cont {
@@ -143,7 +155,7 @@ impl<'a> Generator<'a> {
         let mut out = Vec::new();
         for input in inputs {
             match input {
-                Input::Simple(kinds) => {
+                Input::Simple { kinds, .. } => {
                     let kind = *rng.pick(kinds);
                     out.push(if kind == ValueKind::Any { self.any_kind(rng, true) } else { kind });
                 }
@@ -259,6 +271,116 @@ impl<'a> Generator<'a> {
         items
     }
 
+    /// Coherent inputs of a dictionary instruction (cp0 names a `D` and an
+    /// `n`): a real dictionary with `n`-bit keys, keys that are often in it,
+    /// values of the kinds asked. `None` for other instructions.
+    fn dict_inputs(&self, rng: &mut Rng, inputs: &[Input]) -> Option<Vec<Json>> {
+        let names: Vec<&str> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::Simple { name, .. } => name.as_str(),
+                Input::Array => "",
+            })
+            .collect();
+        if !(names.contains(&"D") && names.contains(&"n")) || rng.chance(1, 10) {
+            return None;
+        }
+        const KEY_LENGTHS: [usize; 10] = [0, 1, 4, 8, 8, 16, 16, 32, 64, 100];
+        let n = *rng.pick(&KEY_LENGTHS);
+        let random_key = |rng: &mut Rng| {
+            let mut bits = Bits::default();
+            let small = rng.chance(1, 2);
+            for i in 0..n {
+                // Small keys (mostly zero high bits) make integer keys fit.
+                let bit = if small && i + 4 < n { 0 } else { rng.below(2) };
+                bits.push_uint(bit, 1);
+            }
+            bits
+        };
+        let keys: Vec<Bits> = (0..rng.below(7)).map(|_| random_key(rng)).collect();
+        let as_refs = rng.chance(1, 3);
+        let mut dict = Dictionary::new(n).ok()?;
+        for key in &keys {
+            let dkey = DictKey::from_bits(&key.to_bytes(), n)?;
+            let value = self.cell(rng, 1);
+            let set = if as_refs {
+                dict.set(&dkey, DictValue::Ref(&value), SetMode::Set, &mut NoGas)
+            } else {
+                dict.set(&dkey, DictValue::Slice(&CellSlice::new(value)), SetMode::Set, &mut NoGas)
+            };
+            set.ok()?;
+        }
+        let root = dict.into_root();
+        let pick_key = |rng: &mut Rng| {
+            if !keys.is_empty() && rng.chance(3, 5) {
+                rng.pick(&keys).clone()
+            } else {
+                random_key(rng)
+            }
+        };
+        let mut out = Vec::new();
+        for (input, name) in inputs.iter().zip(&names) {
+            let kinds: &[ValueKind] = match input {
+                Input::Simple { kinds, .. } => kinds,
+                Input::Array => &[],
+            };
+            let v = match (*name, kinds.first()) {
+                ("D", _) => match &root {
+                    Some(cell) if !rng.chance(1, 10) => json!({"type": "cell", "boc": cell_to_boc_text(cell)}),
+                    _ => json!({"type": "null"}),
+                },
+                ("n", _) => json!({"type": "int", "value": n.to_string()}),
+                ("l", _) => json!({"type": "int", "value": rng.below(n as u64 + 1).to_string()}),
+                ("i" | "k", Some(ValueKind::Int)) => {
+                    let key = pick_key(rng);
+                    json!({"type": "int", "value": key_to_int(&key, rng.chance(1, 2)).to_string()})
+                }
+                ("k", Some(ValueKind::Slice)) => {
+                    let key = pick_key(rng);
+                    let cell = Cell::new(&key.to_bytes(), key.len(), &[], false).ok()?;
+                    json!({"type": "slice", "boc": cell_to_boc_text(&cell)})
+                }
+                _ => {
+                    let kind = kinds.first().copied().unwrap_or(ValueKind::Any);
+                    self.json_value(rng, if kind == ValueKind::Any { ValueKind::Int } else { kind }, 0)
+                }
+            };
+            out.push(v);
+        }
+        Some(out)
+    }
+
+    /// Code that pushes a value given in the oracle's JSON form (ints
+    /// exactly; cells, slices and builders by their cell; others by kind).
+    fn code_push_json(&self, rng: &mut Rng, v: &Json, depth: u32) -> Item {
+        let cell = || v["boc"].as_str().and_then(|b| gram_vm::json::cell_from_boc_text(b).ok());
+        let with_ref = |name: &'static str, opcode: u64, cell: Cell| {
+            let mut bits = Bits::default();
+            bits.push_uint(opcode, 8);
+            Item::Op { name, bits, refs: vec![cell] }
+        };
+        match (v["type"].as_str(), cell()) {
+            (Some("int"), _) => {
+                let Some(value) = v["value"].as_str().and_then(|t| Int257::parse(t).ok()?.to_i128()) else {
+                    return self.code_push(rng, ValueKind::Int, depth);
+                };
+                // PUSHINT with l = 13: 8 * 13 + 19 = 123 bits... too short for
+                // i128; l = 14 gives 131 bits, the i128 sign-extended.
+                let mut bits = Bits::default();
+                bits.push_uint(0x82, 8);
+                bits.push_uint(14, 5);
+                bits.push_uint(if value < 0 { u64::MAX } else { 0 }, 131 - 128);
+                value.to_be_bytes().iter().for_each(|b| bits.push_uint(*b as u64, 8));
+                Item::Op { name: "PUSHINT_LONG", bits, refs: Vec::new() }
+            }
+            (Some("cell"), Some(c)) => with_ref("PUSHREF", 0x88, c),
+            (Some("slice"), Some(c)) => with_ref("PUSHREFSLICE", 0x89, c),
+            (Some("null"), _) => self.code_push(rng, ValueKind::Null, depth),
+            (Some("builder"), _) => self.code_push(rng, ValueKind::Builder, depth),
+            _ => self.code_push(rng, ValueKind::Tuple, depth),
+        }
+    }
+
     /// Code that pushes one value of `kind`.
     fn code_push(&self, rng: &mut Rng, kind: ValueKind, depth: u32) -> Item {
         let op = |name: &'static str, value: u64, n: u32| {
@@ -352,6 +474,23 @@ impl<'a> Generator<'a> {
                 json!({"type": "tuple", "items": items})
             }
         }
+    }
+}
+
+/// A dictionary key read as an integer (two's complement if `signed`).
+fn key_to_int(key: &Bits, signed: bool) -> Int257 {
+    let mut bytes = [0u8; 32];
+    let len = key.len().min(256);
+    for (i, bit) in key.0[key.len() - len..].iter().enumerate() {
+        if *bit {
+            let pos = 256 - len + i;
+            bytes[pos / 8] |= 0x80 >> (pos % 8);
+        }
+    }
+    let value = Int257::from_u256_be(&bytes);
+    match (signed && key.0.first() == Some(&true), Int257::pow2(len as u32)) {
+        (true, Some(p)) if len > 0 => value.checked_sub(p).unwrap_or(value),
+        _ => value,
     }
 }
 

@@ -57,8 +57,8 @@ pub enum ValueKind {
 /// One stack input, bottom first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
-    /// One value of one of these kinds.
-    Simple(Vec<ValueKind>),
+    /// One value of one of these kinds; `name` is cp0's (`D`, `n`, `i`, ...).
+    Simple { name: String, kinds: Vec<ValueKind> },
     /// A variable number of values (tuple elements, call arguments).
     Array,
 }
@@ -129,7 +129,8 @@ fn parse_inputs(entry: &Json) -> Option<Vec<Input>> {
                         .as_array()
                         .map(|t| t.iter().filter_map(Json::as_str).map(parse_kind).collect())
                         .unwrap_or_default();
-                    Input::Simple(if kinds.is_empty() { vec![ValueKind::Any] } else { kinds })
+                    let name = i["name"].as_str().unwrap_or("").to_string();
+                    Input::Simple { name, kinds: if kinds.is_empty() { vec![ValueKind::Any] } else { kinds } }
                 }
                 _ => Input::Array,
             })

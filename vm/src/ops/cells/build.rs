@@ -24,6 +24,11 @@ fn exec_newc(vm: &mut Vm, _: &Instr) -> Exec {
 /// before the cell is checked, as the reference's `finalize_copy` does.
 fn create_cell(vm: &mut Vm, builder: Arc<CellBuilder>, exotic: bool) -> Result<Cell, Trap> {
     vm.register_cell_create();
+    // The reference charges before finalising, with the version >= 4 check:
+    // out of gas wins over a cell that cannot be created (bad ENDXC data).
+    if vm.version >= 4 && vm.gas.is_exhausted() {
+        return Err(Trap::OutOfGas);
+    }
     let cell = match Arc::try_unwrap(builder) {
         Ok(b) => b.into_cell(exotic),
         Err(shared) => shared.finalize(exotic),
