@@ -57,12 +57,13 @@ fn run_vectors() -> ExitCode {
 }
 
 const DIFF_USAGE: &str = "usage: gram-conformance diff [--count N] [--seed S] [--filter REGEX] [--gas-limit G] \
-[--jobs J] [--batch B] [--out FILE] [--max-reports M] [--no-shrink] [--oracle PATH/runvm.mjs]";
+[--jobs J] [--batch B] [--out FILE] [--max-reports M] [--no-shrink] [--oracle PATH/runvm.mjs] [--config slim|default]";
 
 /// Parses the `diff` options into runner options, job count and oracle script.
-fn parse_diff_args(args: &[String]) -> Result<(diff::Options, usize, std::path::PathBuf), String> {
+fn parse_diff_args(args: &[String]) -> Result<(diff::Options, usize, std::path::PathBuf, String), String> {
     let mut opts = diff::Options::default();
     let (mut jobs, mut script) = (1, diff::oracle::default_script());
+    let mut config = "slim".to_string();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if flag == "--no-shrink" {
@@ -80,15 +81,16 @@ fn parse_diff_args(args: &[String]) -> Result<(diff::Options, usize, std::path::
             "--max-reports" => opts.max_reports = number(value)? as usize,
             "--out" => opts.out = Some(value.into()),
             "--oracle" => script = value.into(),
+            "--config" => config = value.clone(),
             "--filter" => opts.filter = Some(regex::Regex::new(value).map_err(|e| format!("--filter: {e}"))?),
             _ => return Err(format!("unknown option {flag}")),
         }
     }
-    Ok((opts, jobs, script))
+    Ok((opts, jobs, script, config))
 }
 
 fn run_diff(args: &[String]) -> ExitCode {
-    let (opts, jobs, script) = match parse_diff_args(args) {
+    let (opts, jobs, script, config) = match parse_diff_args(args) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{e}\n{DIFF_USAGE}");
@@ -99,8 +101,15 @@ fn run_diff(args: &[String]) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let mut oracle = match diff::NodeOracle::start(&script, jobs) {
+    let mut oracle = match diff::NodeOracle::start_with_config(&script, jobs, &config) {
         Ok(o) => o,
+        Err(e) => return fail(&e.to_string()),
+    };
+    // Every request names the oracle's config in c7, so gram (whose own
+    // default is the sandbox's default config) runs with the same one.
+    let mut opts = opts;
+    opts.c7_config = match diff::oracle::c7_config(&mut oracle) {
+        Ok(boc) => Some(boc),
         Err(e) => return fail(&e.to_string()),
     };
     println!("diff: seed {}, {} programs, gas limit {}, {jobs} oracle job(s)", opts.seed, opts.count, opts.gas_limit);

@@ -3,7 +3,7 @@
 //! vectors, and (when the oracle is installed) agrees with the reference.
 
 use gram_conformance::diff::gen::{GenConfig, Generator};
-use gram_conformance::diff::oracle::{default_script, installed};
+use gram_conformance::diff::oracle::{c7_config, default_script, installed};
 use gram_conformance::diff::program::{Bits, Item, Program};
 use gram_conformance::diff::rng::Rng;
 use gram_conformance::diff::runner::{known_gap, run_gram, Runner};
@@ -98,6 +98,7 @@ fn shrinker_reduces_a_known_bad_program_to_its_minimal_form() {
         data: Some(gram_cells::Cell::empty()),
         gas_limit: 10_000,
         capture_c4c5: false,
+        c7_config: None,
     };
     // A fake reference that disagrees with gram exactly when DEPTH is in the code.
     let mut oracle = Fake(|r: &Json| if has_depth(r) { gas_plus_one(r) } else { run_gram(r) });
@@ -132,7 +133,7 @@ fn shrinking_inside_the_runner_reports_the_minimal_program() {
 #[test]
 fn programs_are_deterministic_for_a_seed() {
     let spec = spec();
-    let gen = Generator::new(&spec, GenConfig { gas_limit: 50_000, version: 12 }, |_| true);
+    let gen = Generator::new(&spec, GenConfig { gas_limit: 50_000, version: 12, c7_config: None }, |_| true);
     let requests = |seed: u64| -> Vec<Json> {
         (0..30).map(|i| gen.program(&mut Rng::for_program(seed, i)).request().expect("fits")).collect()
     };
@@ -143,7 +144,7 @@ fn programs_are_deterministic_for_a_seed() {
 #[test]
 fn the_filter_selects_the_instruction_under_test() {
     let spec = spec();
-    let gen = Generator::new(&spec, GenConfig { gas_limit: 50_000, version: 12 }, |n| n == "TUPLE");
+    let gen = Generator::new(&spec, GenConfig { gas_limit: 50_000, version: 12, c7_config: None }, |n| n == "TUPLE");
     assert_eq!(gen.focus_len(), 1);
     for i in 0..50 {
         let p = gen.program(&mut Rng::for_program(1, i));
@@ -194,9 +195,11 @@ fn live_batch_agrees_with_the_reference() {
         return;
     }
     let spec = spec();
-    let mut oracle = NodeOracle::start(&script, 1).expect("oracle starts");
+    let mut oracle = NodeOracle::start_with_config(&script, 1, "slim").expect("oracle starts");
+    let c7_config = Some(c7_config(&mut oracle).expect("the reference's c7 holds a config"));
     let mut log = Vec::new();
-    let report = gram_conformance::diff::run(&options(300, 2024), &spec, &mut oracle, &mut log).expect("runs");
+    let opts = Options { c7_config, ..options(300, 2024) };
+    let report = gram_conformance::diff::run(&opts, &spec, &mut oracle, &mut log).expect("runs");
     assert_eq!(report.programs, 300);
     assert_eq!(report.mismatch_count, 0, "{}", String::from_utf8_lossy(&log));
     assert!(report.exit_codes.get(&0).copied().unwrap_or(0) > 30, "a fair share succeeds: {:?}", report.exit_codes);

@@ -8,7 +8,7 @@
 //   node gen_regression_vectors.mjs          # rewrites expected in regression_vectors.json
 //   node gen_regression_vectors.mjs --check  # compares with a fresh run (exit 1 on a difference)
 // The oracle is ../shared/oracle from the project root (or GRAM_ORACLE = path of runvm.mjs),
-// run with the slim config as the differential runner does (global version 12).
+// run with the default config as the differential runner does (global version 12).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ const { createOracle } = await import(pathToFileURL(fs.realpathSync(ORACLE)).hre
 
 const check = process.argv.includes('--check');
 const doc = JSON.parse(fs.readFileSync(FILE, 'utf8'));
-const oracle = await createOracle({ config: 'slim' });
+const oracle = await createOracle({ config: 'default' });
 let differences = 0;
 for (const v of doc.vectors) {
     const req = { code: v.code_boc, stack: v.stack_in, gas_limit: v.gas_limit, c4c5: true };

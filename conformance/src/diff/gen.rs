@@ -44,6 +44,8 @@ pub struct GenConfig {
     pub gas_limit: i64,
     /// Global version whose instructions are used.
     pub version: u32,
+    /// Blockchain config every request puts in c7 (base64 BoC), if any.
+    pub c7_config: Option<String>,
 }
 
 /// Draws programs; deterministic for a given `Rng`.
@@ -98,6 +100,7 @@ impl<'a> Generator<'a> {
                 data: rng.chance(3, 10).then(|| self.cell(rng, 0)),
                 gas_limit,
                 capture_c4c5: rng.chance(1, 3),
+                c7_config: self.config.c7_config.clone(),
             };
             if program.code().is_some() {
                 return program;

@@ -51,8 +51,16 @@ pub fn installed(script: &Path) -> bool {
 }
 
 impl NodeOracle {
-    /// Starts `jobs` runner processes (`--config=slim`: same global version, faster).
+    /// Starts `jobs` runner processes with the sandbox's default blockchain
+    /// config (the one gram's get-method c7 carries).
     pub fn start(script: &Path, jobs: usize) -> Result<NodeOracle, DiffError> {
+        NodeOracle::start_with_config(script, jobs, "default")
+    }
+
+    /// Starts `jobs` runner processes with `--config=<config>` (`default` or
+    /// `slim`: the same global version 12, slim runs about twice as fast but
+    /// its config cell differs from the one in gram's c7).
+    pub fn start_with_config(script: &Path, jobs: usize, config: &str) -> Result<NodeOracle, DiffError> {
         if !installed(script) {
             return Err(DiffError::Oracle(format!(
                 "{} or its node_modules is missing (bash ../shared/oracle/setup.sh installs it)",
@@ -65,7 +73,7 @@ impl NodeOracle {
         for _ in 0..jobs.max(1) {
             let mut child = Command::new("node")
                 .arg(&script)
-                .arg("--config=slim")
+                .arg(format!("--config={config}"))
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -77,6 +85,18 @@ impl NodeOracle {
         }
         Ok(NodeOracle { processes })
     }
+}
+
+/// The blockchain config the reference puts in c7 (field 9 of the params
+/// tuple), as a base64 BoC: read back with `PUSH c7` from a probe run.
+pub fn c7_config(oracle: &mut dyn Reference) -> Result<String, DiffError> {
+    let probe = serde_json::json!({"code_hex": "ED47", "stack": [{"type": "int", "value": "0"}], "c4c5": false});
+    let answer = oracle.run_batch(&[probe])?.pop().unwrap_or(Json::Null);
+    let top = answer["stack"].as_array().and_then(|s| s.last()).cloned().unwrap_or(Json::Null);
+    top["items"][0]["items"][9]["boc"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| DiffError::Oracle(format!("no config cell in the reference's c7: {answer}")))
 }
 
 /// Streams `lines` through one process and reads as many answers.

@@ -168,6 +168,8 @@ pub struct Program {
     pub gas_limit: i64,
     /// Whether to ask the oracle for c4/c5 (a second reference run).
     pub capture_c4c5: bool,
+    /// Blockchain config for c7 (base64 BoC); `None` = the runner's default.
+    pub c7_config: Option<String>,
 }
 
 impl Program {
@@ -193,6 +195,9 @@ impl Program {
         });
         if let Some(data) = &self.data {
             req["data"] = json!(cell_to_boc_text(data));
+        }
+        if let Some(config) = &self.c7_config {
+            req["c7"] = json!({ "config": config });
         }
         Some(req)
     }

@@ -38,6 +38,9 @@ pub struct Options {
     pub max_reports: usize,
     /// Append shrunk mismatches to this vector file (expected = the reference's).
     pub out: Option<PathBuf>,
+    /// Blockchain config (base64 BoC) put in every request's c7, so both
+    /// sides see the same one whatever the oracle's `--config`.
+    pub c7_config: Option<String>,
 }
 
 impl Default for Options {
@@ -51,6 +54,7 @@ impl Default for Options {
             shrink: true,
             max_reports: 20,
             out: None,
+            c7_config: None,
         }
     }
 }
@@ -178,7 +182,11 @@ impl Runner<'_> {
         let filter = opts.filter.clone();
         let gen = Generator::new(
             self.spec,
-            GenConfig { gas_limit: opts.gas_limit, version: gram_vm::DEFAULT_GLOBAL_VERSION },
+            GenConfig {
+                gas_limit: opts.gas_limit,
+                version: gram_vm::DEFAULT_GLOBAL_VERSION,
+                c7_config: opts.c7_config.clone(),
+            },
             |name| filter.as_ref().is_none_or(|re| re.is_match(name)),
         );
         if gen.focus_len() == 0 {
@@ -326,7 +334,7 @@ pub fn append_vector(path: &std::path::Path, seed: u64, f: &Found, expected: &Js
             "format": "tvm-gas-vectors/1",
             "reference": {
                 "generator": "cargo run -p gram-conformance -- diff --out <file>",
-                "oracle": "../shared/oracle/runvm.mjs --config=slim (global version 12)",
+                "oracle": "../shared/oracle/runvm.mjs (default config, global version 12)",
                 "note": "programs found by the differential runner where gram differed, shrunk; expected = the reference's result"
             },
             "defaults": {},
