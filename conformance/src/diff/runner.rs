@@ -396,6 +396,10 @@ pub fn summary(report: &Report, implemented: usize) -> String {
     for (cat, s) in &report.categories {
         out.push_str(&format!("{cat:<20}{:>8}  {:>9}  {:>9}\n", s.programs, s.succeeded, s.mnemonics.len()));
     }
+    if let Some(unknown) = report.categories.get("unknown") {
+        let names: Vec<&str> = unknown.mnemonics.iter().copied().collect();
+        out.push_str(&format!("not in cp0.json (inputs guessed): {}\n", names.join(" ")));
+    }
     let exits: Vec<String> = report.exit_codes.iter().map(|(k, v)| format!("{k}:{v}")).collect();
     out.push_str(&format!("reference exit codes: {}\n", exits.join(" ")));
     out
