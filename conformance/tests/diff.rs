@@ -161,7 +161,7 @@ fn mismatches_are_written_as_vectors() {
     let mut oracle = Fake(run_gram);
     let mut log = Vec::new();
     let report = Runner { spec: &spec, oracle: &mut oracle, gram: &gas_plus_one, log: &mut log }
-        .run(&Options { out: Some(path.clone()), ..options(2, 9) })
+        .run(&Options { out: Some(path.clone()), shrink: false, ..options(2, 9) })
         .expect("runs");
     assert_eq!(report.mismatch_count, 2);
     let doc: Json = serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
@@ -195,7 +195,7 @@ fn live_batch_agrees_with_the_reference() {
         return;
     }
     let spec = spec();
-    let mut oracle = NodeOracle::start_with_config(&script, 1, "slim").expect("oracle starts");
+    let mut oracle = NodeOracle::start_with_config(&script, 2, "slim").expect("oracle starts");
     let c7_config = Some(c7_config(&mut oracle).expect("the reference's c7 holds a config"));
     let mut log = Vec::new();
     let opts = Options { c7_config, ..options(300, 2024) };

@@ -221,7 +221,9 @@ impl Runner<'_> {
             report.programs += 1;
             if let Some(e) = expected.get("error") {
                 if report.oracle_errors == 0 {
-                    let _ = writeln!(self.log, "diff: oracle error on program {index}: {e} (request {request})");
+                    let line = request.to_string();
+                    let short: String = line.chars().take(400).collect();
+                    let _ = writeln!(self.log, "diff: oracle error on program {index}: {e} (request {short}...)");
                 }
                 report.oracle_errors += 1;
                 continue;
@@ -240,10 +242,20 @@ impl Runner<'_> {
                 continue;
             }
             let found = self.investigate(opts, *index, program, mismatch)?;
-            self.print(opts, &found);
-            if let Some(path) = &opts.out {
-                let expected_full = self.full_expected(&found.shrunk)?;
-                append_vector(path, opts.seed, &found, &expected_full)?;
+            let listing = found.shrunk.listing();
+            if let Some(first) = report.mismatches.iter().find(|f| f.shrunk.listing() == listing) {
+                // Same minimal program as an earlier report: one line is enough.
+                let _ = writeln!(
+                    self.log,
+                    "MISMATCH seed {} program {}: {} (shrinks to the same program as program {})",
+                    opts.seed, index, found.mismatch, first.index
+                );
+            } else {
+                self.print(opts, &found);
+                if let Some(path) = &opts.out {
+                    let expected_full = self.full_expected(&found.shrunk)?;
+                    append_vector(path, opts.seed, &found, &expected_full)?;
+                }
             }
             report.mismatches.push(found);
         }
