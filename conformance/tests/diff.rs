@@ -99,6 +99,7 @@ fn shrinker_reduces_a_known_bad_program_to_its_minimal_form() {
         gas_limit: 10_000,
         capture_c4c5: false,
         c7_config: None,
+        global_version: None,
     };
     // A fake reference that disagrees with gram exactly when DEPTH is in the code.
     let mut oracle = Fake(|r: &Json| if has_depth(r) { gas_plus_one(r) } else { run_gram(r) });

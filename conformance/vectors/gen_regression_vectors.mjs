@@ -26,6 +26,7 @@ let differences = 0;
 for (const v of doc.vectors) {
     const req = { code: v.code_boc, stack: v.stack_in, gas_limit: v.gas_limit, c4c5: true };
     if (v.data) req.data = v.data;
+    if (v.global_version !== undefined) req.global_version = v.global_version;
     const r = oracle.run(req);
     const expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
     if (JSON.stringify(expected) !== JSON.stringify(v.expected)) {

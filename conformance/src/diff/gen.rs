@@ -75,7 +75,9 @@ impl<'a> Generator<'a> {
     pub fn program(&self, rng: &mut Rng) -> Program {
         loop {
             let mut stack = Vec::new();
-            for _ in 0..rng.below(3) {
+            // Sometimes a deep stack, so stack copies beyond 32 entries cost gas.
+            let filler = if rng.chance(1, 30) { rng.range(28, 40) as u64 } else { rng.below(3) };
+            for _ in 0..filler {
                 let kind = self.any_kind(rng, false);
                 stack.push(self.json_value(rng, kind, 0));
             }
@@ -101,6 +103,8 @@ impl<'a> Generator<'a> {
                 gas_limit,
                 capture_c4c5: rng.chance(1, 3),
                 c7_config: self.config.c7_config.clone(),
+                // Now and then an older version: gating and old gas rules.
+                global_version: rng.chance(1, 10).then(|| rng.range(4, 11) as u32),
             };
             if program.code().is_some() {
                 return program;

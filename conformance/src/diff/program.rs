@@ -170,6 +170,8 @@ pub struct Program {
     pub capture_c4c5: bool,
     /// Blockchain config for c7 (base64 BoC); `None` = the runner's default.
     pub c7_config: Option<String>,
+    /// Global version to run at; `None` = 12.
+    pub global_version: Option<u32>,
 }
 
 impl Program {
@@ -195,6 +197,9 @@ impl Program {
         });
         if let Some(data) = &self.data {
             req["data"] = json!(cell_to_boc_text(data));
+        }
+        if let Some(version) = self.global_version {
+            req["global_version"] = json!(version);
         }
         if let Some(config) = &self.c7_config {
             req["c7"] = json!({ "config": config });

@@ -378,6 +378,9 @@ pub fn append_vector(path: &std::path::Path, seed: u64, f: &Found, expected: &Js
     if let Some(data) = &f.request.get("data") {
         vector["data"] = (*data).clone();
     }
+    if let Some(version) = f.shrunk.global_version {
+        vector["global_version"] = json!(version);
+    }
     let list = doc["vectors"].as_array_mut().ok_or_else(|| DiffError::Option("vector file without vectors".into()))?;
     if list.iter().any(|v| v["name"] == vector["name"]) {
         return Ok(());
