@@ -3,6 +3,8 @@
 mod cells;
 mod consts;
 mod control;
+mod crypto;
+mod dict;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -17,4 +19,6 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     cells::register(t);
     control::register(t);
     exceptions::register(t);
+    crypto::register(t);
+    dict::register(t);
 }
