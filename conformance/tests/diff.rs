@@ -182,10 +182,26 @@ fn the_c7_gap_is_classified_not_reported() {
     let c7 = json!({"type": "tuple", "items": [{"type": "tuple", "items": [{"type": "int", "value": "124711402"}]}]});
     let expected = json!({"exit_code": 0, "gas_used": 49, "stack": [c7]});
     let actual = json!({"exit_code": 0, "gas_used": 49, "stack": [{"type": "tuple", "items": []}]});
-    assert!(known_gap(&expected, &actual).is_some());
-    assert!(known_gap(&actual, &actual).is_none());
+    let request = json!({"code_hex": "30ED47"});
+    assert!(known_gap(&request, &expected, &actual).is_some());
+    assert!(known_gap(&request, &actual, &actual).is_none());
     let other = json!({"exit_code": 0, "gas_used": 50, "stack": [{"type": "tuple", "items": []}]});
-    assert!(known_gap(&other, &actual).is_none());
+    assert!(known_gap(&request, &other, &actual).is_none());
+}
+
+#[test]
+fn invalid_opcode_is_a_gap_only_where_gram_lacks_an_opcode() {
+    let expected = json!({"exit_code": 2, "gas_used": 100, "stack": [{"type": "int", "value": "0"}]});
+    let actual = json!({"exit_code": 6, "gas_used": 90, "stack": [{"type": "int", "value": "0"}]});
+    // Some 24-bit opcode gram's table has no entry for.
+    let table = gram_vm::table::Table::cp0();
+    let gap = (0..0x1_0000u32).map(|x| x << 8).find(|op| table.lookup(*op).is_none()).expect("a gap");
+    let lacking = gram_cells::Cell::new(&gap.to_be_bytes()[1..], 24, &[], false).expect("cell");
+    let cell_value = json!({"type": "cell", "boc": gram_vm::json::cell_to_boc_text(&lacking)});
+    let with_cell = json!({"code": gram_vm::json::cell_to_boc_text(&gram_cells::Cell::empty()), "stack": [cell_value]});
+    assert!(known_gap(&with_cell, &expected, &actual).is_some());
+    let plain = json!({"code": gram_vm::json::cell_to_boc_text(&gram_cells::Cell::empty()), "stack": []});
+    assert!(known_gap(&plain, &expected, &actual).is_none(), "no unimplemented opcode: a real mismatch");
 }
 
 #[test]

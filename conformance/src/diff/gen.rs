@@ -458,6 +458,8 @@ impl<'a> Generator<'a> {
     pub fn json_value(&self, rng: &mut Rng, kind: ValueKind, depth: u32) -> Json {
         match kind {
             ValueKind::Int | ValueKind::Any if rng.chance(1, 40) => json!({"type": "nan"}),
+            // A continuation cannot be given on the entry stack (code pushes
+            // those); callers never ask, an int stands in if one did.
             ValueKind::Int | ValueKind::Any | ValueKind::Cont => {
                 json!({"type": "int", "value": random_int(rng).to_string()})
             }
