@@ -32,7 +32,11 @@ pub fn assemble(src: &str) -> Result<Assembled, AsmError> {
     let mut diags = asm.diags;
     diags.sort_by_key(|d| d.span.start);
     match cell {
-        Some(cell) if diags.is_empty() => Ok(Assembled { cell, debug: asm.debug }),
+        Some(cell) if diags.is_empty() => {
+            let mut debug = asm.debug;
+            debug.resolve_inline(&cell);
+            Ok(Assembled { cell, debug })
+        }
         _ => {
             if diags.is_empty() {
                 diags.push(Diagnostic::new(block.span, "assembly failed"));

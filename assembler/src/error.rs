@@ -93,9 +93,14 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `word` (case-insensitive), if it is close enough to suggest.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > 40 {
+        return None;
+    }
     let upper = word.to_ascii_uppercase();
     let limit = (word.len() / 3).max(1);
     candidates
+        // Lengths that differ by more than the limit cannot be close enough.
+        .filter(|c| c.len().abs_diff(word.len()) <= limit)
         .map(|c| (edit_distance(&upper, &c.to_ascii_uppercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

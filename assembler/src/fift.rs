@@ -931,10 +931,10 @@ impl Fift {
     fn convert(&mut self, pat: &ArgPat, val: Val, at: &Span) -> Option<Arg> {
         let small = |v: &BigInt| v.to_i64();
         let got = match (pat, val) {
-            (ArgPat::Stack(off), Val::SReg(v)) => Some(Arg::Num(v - off)),
+            (ArgPat::Stack(off), Val::SReg(v)) => v.checked_sub(*off).map(Arg::Num),
             (ArgPat::Ctrl, Val::CReg(v)) => Some(Arg::Num(v)),
-            (ArgPat::Int(off), Val::Int(v)) => small(&v).map(|x| Arg::Num(x - off)),
-            (ArgPat::Neg, Val::Int(v)) => small(&v).map(|x| Arg::Num(-x)),
+            (ArgPat::Int(off), Val::Int(v)) => small(&v).and_then(|x| x.checked_sub(*off)).map(Arg::Num),
+            (ArgPat::Neg, Val::Int(v)) => small(&v).and_then(i64::checked_neg).map(Arg::Num),
             (ArgPat::Mul32, Val::Int(v)) => small(&v).filter(|x| x % 32 == 0).map(|x| Arg::Num(x / 32 - 1)),
             (ArgPat::Ref, Val::Cell(c)) => Some(Arg::Cell(c)),
             (ArgPat::Slice, Val::Slice(c)) => Some(Arg::Slice(c)),
@@ -1044,6 +1044,8 @@ impl Fift {
                 p.info.insert(0, METHOD);
                 p.list.push(("main".to_owned(), 0));
                 self.program = Some(p);
+                // Asm.fif's `0 =: main`: `main` names procedure 0.
+                self.words.insert("main".to_owned(), 0);
             }
             "}END>c" | "}END>s" => self.end_program(sp),
             "DECLPROC" | "NEWPROC" | "DECLGLOBVAR" => self.pending_name = Some((kind_name(w), span, 0)),
@@ -1241,7 +1243,7 @@ impl Fift {
                 let Some(n) = self.pop_small(sp) else { return };
                 if n != 0 {
                     let (i, j) = if w == "ROLL" { (1, n) } else { (n, 1) };
-                    self.emit("BLKSWAP", vec![Arg::Num(i - 1), Arg::Num(j - 1)], sp);
+                    self.emit("BLKSWAP", vec![Arg::Num(i.saturating_sub(1)), Arg::Num(j.saturating_sub(1))], sp);
                 }
             }
             "CALLXARGS" | "CALLCCARGS" | "SETCONTARGS" | "BLESSARGS" => {

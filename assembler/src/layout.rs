@@ -178,10 +178,58 @@ impl BlockBuilder {
                 (b.finalize(first && self.exotic)?, 0)
             };
             for (bit, span) in marks {
-                table.entries.push(DebugEntry { cell: *cell.hash(), bit: bit - shift, span });
+                table.entries.push(DebugEntry { cell: *cell.hash(), bit: bit.saturating_sub(shift), span });
             }
             next = Some(cell);
         }
         Ok(next.expect("chain is never empty"))
+    }
+}
+
+impl DebugTable {
+    /// Inline continuations (`PUSHCONT { ... }`) are assembled as cells of
+    /// their own and then copied into their parent: moves the marks recorded
+    /// for such content cells to where the content landed inside `root`'s tree.
+    pub fn resolve_inline(&mut self, root: &Cell) {
+        let mut seen = std::collections::HashSet::new();
+        self.walk(root, &mut seen);
+    }
+
+    fn walk(&mut self, cell: &Cell, seen: &mut std::collections::HashSet<HashBytes>) {
+        if !seen.insert(*cell.hash()) || cell.is_exotic() {
+            return;
+        }
+        let mut s = cell.as_slice();
+        while let Some(d) = crate::instr::decode_one(&s) {
+            let pos = s.bit_offset();
+            for (op, arg) in d.def.operands.iter().zip(&d.args) {
+                match (op, arg) {
+                    (crate::spec::OperandDef::Subslice { hint, .. }, crate::instr::Arg::Slice(c))
+                        if hint.continuation =>
+                    {
+                        // Resolve the content's own inline parts first, then lift them here.
+                        self.walk(c, seen);
+                        let header = d.bits.saturating_sub(c.bit_len());
+                        let lifted: Vec<DebugEntry> = self
+                            .entries
+                            .iter()
+                            .filter(|e| &e.cell == c.hash())
+                            .map(|e| DebugEntry { cell: *cell.hash(), bit: pos + header + e.bit, span: e.span.clone() })
+                            .collect();
+                        self.entries.extend(lifted);
+                    }
+                    (_, crate::instr::Arg::Cell(c)) => self.walk(c, seen),
+                    _ => {}
+                }
+            }
+            if s.skip_bits(d.bits).is_err() || s.skip_refs(d.refs).is_err() {
+                break;
+            }
+        }
+        for i in 0..s.remaining_refs() {
+            if let Ok(r) = s.preload_reference(i) {
+                self.walk(&r, seen);
+            }
+        }
     }
 }
