@@ -27,7 +27,7 @@ pub struct Assembled {
 pub fn assemble(src: &str) -> Result<Assembled, AsmError> {
     let mut diags = Vec::new();
     let block = parse(src, &mut diags);
-    let mut asm = Canonical { diags, debug: DebugTable::default() };
+    let mut asm = Canonical { diags, debug: DebugTable::default(), suggested: 0 };
     let cell = asm.block_cell(&block);
     let mut diags = asm.diags;
     diags.sort_by_key(|d| d.span.start);
@@ -59,6 +59,7 @@ enum Chunk {
 struct Canonical {
     diags: Vec<Diagnostic>,
     debug: DebugTable,
+    suggested: usize,
 }
 
 /// The range of shown values of an integer operand, for messages.
@@ -154,7 +155,10 @@ impl Canonical {
             let names =
                 spec.instrs.iter().map(|d| d.mnemonic.as_str()).chain(spec.aliases.iter().map(|a| a.mnemonic.as_str()));
             let mut d = Diagnostic::new(span, format!("unknown mnemonic {name}"));
-            if let Some(s) = suggest(name, names) {
+            // Suggestions cost a scan of every name: only for the first few unknown words.
+            self.suggested += 1;
+            let hint = if self.suggested <= crate::fift::MAX_SUGGESTIONS { suggest(name, names) } else { None };
+            if let Some(s) = hint {
                 d = d.with_hint(format!("did you mean {s}?"));
             }
             self.diags.push(d);

@@ -75,20 +75,33 @@ pub fn render(file: &str, source: &str, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// Levenshtein distance, for "did you mean" hints.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+/// Levenshtein distance (ASCII case-insensitive), for "did you mean" hints;
+/// `None` as soon as it must exceed `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit || b.len() > 64 {
+        return None;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row = [0usize; 65];
+    for (j, slot) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *slot = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut best = row[0];
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            let same = ca.eq_ignore_ascii_case(cb);
+            row[j + 1] = (prev + usize::from(!same)).min(row[j] + 1).min(cur + 1);
             prev = cur;
+            best = best.min(row[j + 1]);
+        }
+        if best > limit {
+            return None;
         }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|d| *d <= limit)
 }
 
 /// The candidate closest to `word` (case-insensitive), if it is close enough to suggest.
@@ -96,13 +109,9 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     if word.len() > 40 {
         return None;
     }
-    let upper = word.to_ascii_uppercase();
     let limit = (word.len() / 3).max(1);
     candidates
-        // Lengths that differ by more than the limit cannot be close enough.
-        .filter(|c| c.len().abs_diff(word.len()) <= limit)
-        .map(|c| (edit_distance(&upper, &c.to_ascii_uppercase()), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter_map(|c| edit_distance_within(word, c, limit).map(|d| (d, c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -134,7 +134,12 @@ struct Fift {
     result: Option<Cell>,
     /// A defining word (`DECLPROC`, ...) waiting for its name.
     pending_name: Option<(&'static str, Span, i64)>,
+    /// Unknown words reported so far (suggestions stop after [`MAX_SUGGESTIONS`]).
+    suggested: usize,
 }
+
+/// Unknown words per run that get a "did you mean" hint.
+pub(crate) const MAX_SUGGESTIONS: usize = 16;
 
 /// Splits Fift source into words with byte spans; `//` and `/* */` are comments,
 /// `"..."` strings and `x{...}` / `b{...}` / `B{...}` literals are single words.
@@ -976,7 +981,10 @@ impl Fift {
                 .chain(BUILTINS.iter().copied())
                 .chain(FIFT_ONLY.iter().map(|f| f.0));
             let mut d = Diagnostic::new(span, format!("unknown mnemonic {w}"));
-            if let Some(s) = suggest(w, names) {
+            // Suggestions cost a scan of every name: only for the first few unknown words.
+            self.suggested += 1;
+            let hint = if self.suggested <= MAX_SUGGESTIONS { suggest(w, names) } else { None };
+            if let Some(s) = hint {
                 d = d.with_hint(format!("did you mean {s}?"));
             } else if spec.find(w).is_some() {
                 d = d.with_hint("that is a canonical (cp0) name; the Fift dialect uses Asm.fif names");
@@ -1485,6 +1493,7 @@ impl Default for Fift {
             debug: DebugTable::default(),
             result: None,
             pending_name: None,
+            suggested: 0,
         }
     }
 }
