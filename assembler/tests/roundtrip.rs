@@ -31,3 +31,23 @@ fn wallet_v4r2_round_trip() {
     assert_eq!(hash, "feb5ff6820e2ff0d9483e7e0d62c817d846789fb4ae580c878866d959dabd5c0");
     assert!(text.contains("85143 => { ; seqno"), "{text}");
 }
+
+#[test]
+fn deepest_cell_chain_round_trips() {
+    // 1023 nested refs (the deepest tree a cell allows), each cell `NOP` + ref,
+    // disassembled and assembled on a thread with the main thread's stack size.
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(|| {
+            let mut cell = gram_cells::Cell::new(&[0x00], 8, &[], false).expect("leaf");
+            for _ in 0..1023 {
+                cell = gram_cells::Cell::new(&[0x00], 8, &[cell], false).expect("cell");
+            }
+            let text = disassemble(&cell);
+            let again = assemble(&text).map_err(|e| gram_asm::render("deep", &text, &e.0)).expect("assembles");
+            assert_eq!(again.cell.hash(), cell.hash());
+        })
+        .expect("thread")
+        .join()
+        .expect("no panic");
+}
