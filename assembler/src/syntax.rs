@@ -220,7 +220,7 @@ struct Parser<'a> {
 }
 
 /// Nesting deeper than this is refused (cells cannot be deeper than 1024 anyway).
-const MAX_DEPTH: usize = 256;
+const MAX_DEPTH: usize = 1100;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&(Tok, Range<usize>)> {
