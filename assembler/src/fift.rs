@@ -240,7 +240,7 @@ impl Fift {
             (Val::Int(v), _) => Some(v),
             (_, s) => {
                 self.diags
-                    .push(Diagnostic::new(s, "integer expected").with_hint(format!("argument of `{}`", "this word")));
+                    .push(Diagnostic::new(s, "integer expected").with_hint("this word takes an integer argument"));
                 None
             }
         }
