@@ -152,14 +152,34 @@ impl Canonical {
         } else if let Some(a) = spec.find_alias(name) {
             (&spec.instrs[a.target], a.operands.clone())
         } else {
-            let names =
-                spec.instrs.iter().map(|d| d.mnemonic.as_str()).chain(spec.aliases.iter().map(|a| a.mnemonic.as_str()));
+            // Fift-dialect words (`PUSHINT`, `XCHG`) are candidates too: they point to
+            // the canonical instructions written that way in Fift.
+            let forms = crate::fift_words::fift_forms();
+            let names = spec
+                .instrs
+                .iter()
+                .map(|d| d.mnemonic.as_str())
+                .chain(spec.aliases.iter().map(|a| a.mnemonic.as_str()))
+                .chain(forms.keys().map(String::as_str));
             let mut d = Diagnostic::new(span, format!("unknown mnemonic {name}"));
             // Suggestions cost a scan of every name: only for the first few unknown words.
             self.suggested += 1;
             let hint = if self.suggested <= crate::fift::MAX_SUGGESTIONS { suggest(name, names) } else { None };
             if let Some(s) = hint {
-                d = d.with_hint(format!("did you mean {s}?"));
+                let canonical: Vec<&str> = match forms.get(s) {
+                    Some(list) if spec.find(s).is_none() && spec.find_alias(s).is_none() => {
+                        let mut v: Vec<&str> = list.iter().map(|f| spec.instrs[f.instr].mnemonic.as_str()).collect();
+                        v.dedup();
+                        v
+                    }
+                    _ => vec![s],
+                };
+                let text = match canonical.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                    _ => canonical.join(""),
+                };
+                let note = if canonical != [s] { format!(" (`{s}` in the Fift dialect)") } else { String::new() };
+                d = d.with_hint(format!("did you mean {text}?{note}"));
             }
             self.diags.push(d);
             return None;

@@ -107,7 +107,7 @@ fn build() -> HashMap<String, Vec<FiftForm>> {
             let kinds_match = args.iter().zip(&def.operands).all(|(a, o)| match a {
                 ArgPat::Ref => matches!(o, OperandDef::Ref { .. }),
                 ArgPat::Slice | ArgPat::Builder => matches!(o, OperandDef::Subslice { .. }),
-                _ => matches!(o, OperandDef::Uint { .. } | OperandDef::Int { .. }),
+                _ => matches!(o, OperandDef::Uint { .. } | OperandDef::Int { .. } | OperandDef::PushIntLong),
             });
             if def.from_errata && table.contains_key(*name) {
                 continue;

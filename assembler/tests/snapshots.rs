@@ -36,7 +36,7 @@ fn disassembly_shows_invalid_opcodes_and_leftover_refs() {
 
 #[test]
 fn error_unknown_mnemonic_with_suggestion() {
-    insta::assert_snapshot!(errors("PUSHINT_4 1\nPUHSINT_4 2\n"));
+    insta::assert_snapshot!(errors("PUSHINT_4 1\nPUHSINT_4 2\nPUHSINT 3\ns1 s2 XCHG\n"));
 }
 
 #[test]
