@@ -79,6 +79,9 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Print every step (gas so far, instruction, stack) to stderr.
+        #[arg(long)]
+        trace: bool,
     },
 }
 
@@ -150,8 +153,8 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
     match command {
         Command::Demo => demo::run(out).map(|()| 0),
         Command::Run { jsonl: true, .. } => run::jsonl(out).map(|()| 0),
-        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, .. } => {
-            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json })
+        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, trace, .. } => {
+            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace })
         }
         Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
         Command::Asm { file, output, fift, hex, base64 } => {

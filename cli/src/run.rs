@@ -6,7 +6,8 @@ use std::io::{BufRead, Write};
 use gram_cells::Cell;
 
 use gram_vm::json::{outcome_to_json, parse_request, parse_value, value_to_json};
-use gram_vm::{exit_code_name, RunParams, Value};
+use gram_vm::trace::TextTracer;
+use gram_vm::{exit_code_name, CodeCache, RunParams, Value};
 use serde_json::json;
 
 use crate::error::CliError;
@@ -25,6 +26,8 @@ pub struct RunArgs {
     pub method_id: Option<i32>,
     pub gas_limit: i64,
     pub json: bool,
+    /// Write a step-by-step trace to stderr.
+    pub trace: bool,
 }
 
 /// `gram run --jsonl`: one request per line in, one result per line out.
@@ -68,7 +71,16 @@ pub fn run_once(out: &mut impl Write, args: RunArgs) -> Result<u8, CliError> {
         return Err(CliError::Usage("--gas-limit must be at least 1".into()));
     }
     params.gas_limit = args.gas_limit;
-    let outcome = gram_vm::run(params);
+    let outcome = if args.trace {
+        let mut tracer = TextTracer::new(std::io::stderr().lock());
+        let outcome = gram_vm::run_traced(params, &mut CodeCache::new(), &mut tracer);
+        if let Some(e) = tracer.error {
+            return Err(CliError::Stdout(e));
+        }
+        outcome
+    } else {
+        gram_vm::run(params)
+    };
     if args.json {
         let stack: Vec<_> = outcome.stack.iter().map(value_to_json).collect();
         let doc = json!({

@@ -1,7 +1,7 @@
 //! Continuations: the reference's OrdCont, QuitCont, ExcQuitCont, PushIntCont,
 //! the loop continuations and ArgContExt, with their saved control data.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::Cell;
 
@@ -12,7 +12,7 @@ use crate::value::{Tuple, Value};
 /// c4-c5 and c7. `None` means "not set".
 #[derive(Clone, Default, Debug)]
 pub struct Regs {
-    pub c: [Option<Arc<Cont>>; 4],
+    pub c: [Option<Rc<Cont>>; 4],
     pub d: [Option<Cell>; 2],
     pub c7: Option<Tuple>,
 }
@@ -114,17 +114,17 @@ pub enum Cont {
     /// Default exception handler: stops with the exception number on the stack.
     ExcQuit,
     /// Pushes a small integer, then continues with `next`.
-    PushInt { value: i32, next: Arc<Cont> },
+    PushInt { value: i32, next: Rc<Cont> },
     /// `REPEAT`: runs `body` `count` more times, then `after`.
-    Repeat { body: Arc<Cont>, after: Arc<Cont>, count: i64 },
+    Repeat { body: Rc<Cont>, after: Rc<Cont>, count: i64 },
     /// `AGAIN`: runs `body` forever.
-    Again { body: Arc<Cont> },
+    Again { body: Rc<Cont> },
     /// `UNTIL`: runs `body` until it leaves true on the stack.
-    Until { body: Arc<Cont>, after: Arc<Cont> },
+    Until { body: Rc<Cont>, after: Rc<Cont> },
     /// `WHILE`: alternates `cond` and `body`; `check_cond` says which runs next.
-    While { cond: Arc<Cont>, body: Arc<Cont>, after: Arc<Cont>, check_cond: bool },
+    While { cond: Rc<Cont>, body: Rc<Cont>, after: Rc<Cont>, check_cond: bool },
     /// A continuation wrapped with extra control data (the reference's ArgContExt).
-    Envelope { data: ControlData, ext: Arc<Cont> },
+    Envelope { data: ControlData, ext: Rc<Cont> },
 }
 
 impl Cont {
@@ -168,10 +168,10 @@ impl Cont {
 
 /// Returns the control data of `cont`, wrapping it in an envelope first if
 /// its kind has none (the reference's `force_cdata`).
-pub fn force_cdata(cont: &mut Arc<Cont>) -> &mut ControlData {
+pub fn force_cdata(cont: &mut Rc<Cont>) -> &mut ControlData {
     if cont.cdata().is_none() {
         let inner = cont.clone();
-        *cont = Arc::new(Cont::Envelope { data: ControlData::new(-1), ext: inner });
+        *cont = Rc::new(Cont::Envelope { data: ControlData::new(-1), ext: inner });
     }
-    Arc::make_mut(cont).cdata_mut().expect("forced control data exists")
+    Rc::make_mut(cont).cdata_mut().expect("forced control data exists")
 }

@@ -2,7 +2,7 @@
 //! typed stack values, request lines and result lines, so gram and the
 //! reference can be compared field by field.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use base64::Engine;
 use gram_cells::{bits_to_tagged_hex, parse_tagged_hex, Cell, CellBuilder, CellSlice};
@@ -100,10 +100,10 @@ pub fn parse_value(v: &Json) -> Result<Value, JsonError> {
                 CellSlice::with_window(cell, bits, refs).map_err(|_| field_error("slice window out of range"))?,
             )
         }
-        "builder" => Value::Builder(Arc::new(cell_of()?.to_builder())),
+        "builder" => Value::Builder(Rc::new(cell_of()?.to_builder())),
         "tuple" => {
             let items = m.get("items").and_then(Json::as_array).ok_or_else(|| field_error("tuple needs items"))?;
-            Value::Tuple(Arc::new(items.iter().map(parse_value).collect::<Result<_, _>>()?))
+            Value::Tuple(Rc::new(items.iter().map(parse_value).collect::<Result<_, _>>()?))
         }
         other => return Err(field_error(format!("unsupported stack value type {other}"))),
     })

@@ -13,6 +13,12 @@
 //! assert_eq!(outcome.gas_used, 59); // 3 x 18 + implicit RET 5
 //! assert_eq!(outcome.stack.len(), 2);
 //! ```
+//!
+//! Threads: a machine and its values (continuations, tuples, builders,
+//! decoded programs) are reference-counted with `Rc`, because atomic
+//! reference counts on every continuation switch cost more than the
+//! instructions themselves. Run one machine per thread; cells (`gram_cells`)
+//! are `Send + Sync` and can be shared between threads freely.
 
 pub mod cont;
 pub mod error;
@@ -25,10 +31,11 @@ mod ops;
 pub mod program;
 mod stack;
 pub mod table;
+pub mod trace;
 pub mod value;
 mod vm;
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellSlice, HashBytes};
 
@@ -115,8 +122,14 @@ pub fn run(params: RunParams) -> RunOutcome {
 
 /// Runs code to completion, reusing (and filling) a decode cache.
 pub fn run_with_cache(params: RunParams, cache: &mut CodeCache) -> RunOutcome {
+    run_traced(params, cache, &mut trace::NoTrace)
+}
+
+/// Runs code to completion, calling `tracer` before every step and at every
+/// exception (see [`trace::TextTracer`] for a ready-made text trace).
+pub fn run_traced<T: trace::Tracer>(params: RunParams, cache: &mut CodeCache, tracer: &mut T) -> RunOutcome {
     let mut vm = prepare(params, std::mem::take(cache));
-    let exit_code = vm.run_loop();
+    let exit_code = vm.run_loop(tracer);
     let outcome = RunOutcome {
         exit_code,
         gas_used: vm.gas.consumed(),
@@ -137,7 +150,7 @@ pub fn prepare(params: RunParams, mut cache: CodeCache) -> Vm {
     let gas = Gas::new(params.gas_limit, params.gas_max, params.gas_credit);
     let mut vm = Vm::new(code.clone(), params.stack, gas, params.version, cache);
     vm.libraries = params.libraries;
-    vm.regs.c[3] = Some(Arc::new(Cont::Ord { data: ControlData::new(0), code }));
+    vm.regs.c[3] = Some(Rc::new(Cont::Ord { data: ControlData::new(0), code }));
     vm.regs.d[0] = Some(params.data);
     if let Some(c7) = params.c7 {
         vm.regs.c7 = Some(c7);

@@ -3,8 +3,9 @@
 //! walks the array. Programs are cached by cell hash and window.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
+use gram_cells::dict::{Dictionary, NoGas};
 use gram_cells::{Cell, CellSlice, HashBytes};
 
 use crate::error::{excno, Exec};
@@ -39,7 +40,7 @@ pub enum Const {
     Slice(CellSlice),
     Cell(Cell),
     /// Inline code (a `PUSHCONT` body), decoded on first use.
-    Code(CellSlice, std::sync::OnceLock<Arc<Program>>),
+    Code(CellSlice, std::cell::OnceCell<Rc<Program>>),
 }
 
 /// A decoded window of code.
@@ -59,7 +60,7 @@ pub struct Program {
 /// A position in code: the program and the index of the next instruction.
 #[derive(Clone)]
 pub struct Code {
-    pub prog: Arc<Program>,
+    pub prog: Rc<Program>,
     pub pc: u32,
 }
 
@@ -170,8 +171,89 @@ pub fn decode(window: CellSlice, table: &Table, version: u32) -> Program {
     Program { window, instrs: instrs.into_boxed_slice(), consts: consts.into_boxed_slice(), unknown_opcode }
 }
 
+/// Instructions whose refs are code (continuations run from the ref).
+/// Refs of every other instruction (`PUSHREF`, `STREFCONST`, `DICTPUSHCONST`,
+/// slice constants...) are data and are not decoded as code.
+const CODE_REF_MNEMONICS: &[&str] = &[
+    "PUSHREFCONT",
+    "CALLREF",
+    "JMPREF",
+    "JMPREFDATA",
+    "IFREF",
+    "IFNOTREF",
+    "IFJMPREF",
+    "IFNOTJMPREF",
+    "IFREFELSE",
+    "IFELSEREF",
+    "IFREFELSEREF",
+    "IFBITJMPREF",
+    "IFNBITJMPREF",
+];
+
+impl Program {
+    /// The table entry of one of this program's instructions, if it has one.
+    pub fn def_of(&self, ins: &Instr) -> Option<&'static crate::table::OpDef> {
+        instr_def(self, ins)
+    }
+}
+
+fn instr_def(prog: &Program, ins: &Instr) -> Option<&'static crate::table::OpDef> {
+    let w = &prog.window;
+    let at = ins.bit_pos as usize;
+    let available = (w.bit_end() - at).min(24);
+    if available == 0 {
+        return None;
+    }
+    let bits = gram_cells::bits::read_u64(w.cell().data_buffer(), at, available as u32) as u32;
+    Table::cp0().lookup(bits << (24 - available))
+}
+
+/// The refs of a program's window that are run as code: those of
+/// continuation-from-ref instructions and the implicit JMPREF at the end.
+fn code_refs(prog: &Program) -> Vec<Cell> {
+    let w = &prog.window;
+    let cell = w.cell();
+    let ref_at = |pos: u8| cell.reference(w.ref_offset() + pos as usize).cloned();
+    let mut refs = Vec::new();
+    for pair in prog.instrs.windows(2) {
+        let (ins, next) = (&pair[0], &pair[1]);
+        if instr_def(prog, ins).is_some_and(|d| CODE_REF_MNEMONICS.contains(&d.name)) {
+            refs.extend((ins.ref_pos..next.ref_pos).filter_map(ref_at));
+        }
+    }
+    implicit_jmpref(prog, &mut refs);
+    refs
+}
+
+/// The method bodies of the `DICTPUSHCONST` dictionaries in a program (the
+/// values of a method dictionary are code).
+fn dict_const_code(prog: &Program) -> Vec<CellSlice> {
+    let w = &prog.window;
+    let mut bodies = Vec::new();
+    for ins in prog.instrs.iter() {
+        if instr_def(prog, ins).is_none_or(|d| d.name != "DICTPUSHCONST") {
+            continue;
+        }
+        let Some(root) = w.cell().reference(w.ref_offset() + ins.ref_pos as usize) else { continue };
+        let Ok(dict) = Dictionary::with_root(Some(root.clone()), (ins.args & 0x3ff) as usize) else { continue };
+        bodies.extend(dict.iter(false, false, &mut NoGas).map_while(Result::ok).map(|(_, value)| value));
+    }
+    bodies
+}
+
+fn implicit_jmpref(prog: &Program, refs: &mut Vec<Cell>) {
+    let w = &prog.window;
+    let ref_at = |pos: u8| w.cell().reference(w.ref_offset() + pos as usize).cloned();
+    if let Some(last) = prog.instrs.last() {
+        let bits_left = w.bit_end() > last.bit_pos as usize;
+        if !bits_left {
+            refs.extend(ref_at(last.ref_pos));
+        }
+    }
+}
+
 /// Decodes every code window of a code tree (the root, inline continuation
-/// bodies and every ordinary referenced cell) and hands each program to `visit`.
+/// bodies and the refs run as code) and hands each program to `visit`.
 pub fn walk_code(code: &Cell, version: u32, mut visit: impl FnMut(&Program)) {
     let mut pending = vec![CellSlice::new(code.clone())];
     let mut seen = std::collections::HashSet::new();
@@ -179,13 +261,14 @@ pub fn walk_code(code: &Cell, version: u32, mut visit: impl FnMut(&Program)) {
         if !seen.insert((*window.cell().hash(), window.bit_offset(), window.ref_offset())) {
             continue;
         }
-        for child in window.cell().references() {
-            if !child.is_exotic() {
-                pending.push(CellSlice::new(child.clone()));
-            }
-        }
         let prog = decode(window, Table::cp0(), version);
         visit(&prog);
+        for child in code_refs(&prog) {
+            if !child.is_exotic() {
+                pending.push(CellSlice::new(child));
+            }
+        }
+        pending.extend(dict_const_code(&prog));
         for c in prog.consts.iter() {
             if let Const::Code(body, _) = c {
                 pending.push(body.clone());
@@ -205,18 +288,7 @@ pub fn unknown_opcodes(code: &Cell, version: u32) -> Vec<u32> {
 pub fn mnemonics_used(code: &Cell, version: u32) -> std::collections::BTreeSet<&'static str> {
     let mut names = std::collections::BTreeSet::new();
     walk_code(code, version, |prog| {
-        let w = &prog.window;
-        for ins in prog.instrs.iter() {
-            let at = ins.bit_pos as usize;
-            let available = (w.bit_end() - at).min(24);
-            if available == 0 {
-                continue;
-            }
-            let bits = gram_cells::bits::read_u64(w.cell().data_buffer(), at, available as u32) as u32;
-            if let Some(def) = Table::cp0().lookup(bits << (24 - available)) {
-                names.insert(def.name);
-            }
-        }
+        names.extend(prog.instrs.iter().filter_map(|ins| instr_def(prog, ins)).map(|d| d.name))
     });
     names
 }
@@ -228,7 +300,7 @@ type WindowKey = (HashBytes, u16, u16, u8, u8);
 #[derive(Default)]
 pub struct CodeCache {
     version: u32,
-    programs: HashMap<WindowKey, Arc<Program>>,
+    programs: HashMap<WindowKey, Rc<Program>>,
 }
 
 impl CodeCache {
@@ -238,7 +310,7 @@ impl CodeCache {
     }
 
     /// The program for a code window, decoding it on first use.
-    pub fn get(&mut self, window: &CellSlice, version: u32) -> Arc<Program> {
+    pub fn get(&mut self, window: &CellSlice, version: u32) -> Rc<Program> {
         if self.version != version {
             self.programs.clear();
             self.version = version;
@@ -250,11 +322,11 @@ impl CodeCache {
             window.ref_offset() as u8,
             window.ref_end() as u8,
         );
-        self.programs.entry(key).or_insert_with(|| Arc::new(decode(window.clone(), Table::cp0(), version))).clone()
+        self.programs.entry(key).or_insert_with(|| Rc::new(decode(window.clone(), Table::cp0(), version))).clone()
     }
 
     /// The program for the inline code constant `index` of `prog`.
-    pub fn const_code(&mut self, prog: &Program, index: u32, version: u32) -> Option<Arc<Program>> {
+    pub fn const_code(&mut self, prog: &Program, index: u32, version: u32) -> Option<Rc<Program>> {
         match prog.consts.get(index as usize)? {
             Const::Code(slice, once) => Some(once.get_or_init(|| self.get(slice, version)).clone()),
             _ => None,

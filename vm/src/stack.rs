@@ -1,7 +1,7 @@
 //! Typed stack access for instruction handlers. Every pop checks depth
 //! (stack underflow, exit 2) and type (type check, exit 7) as the reference does.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellBuilder, CellSlice};
 
@@ -141,7 +141,7 @@ impl Vm {
     }
 
     /// Pops a builder.
-    pub fn pop_builder(&mut self) -> Result<Arc<CellBuilder>, Trap> {
+    pub fn pop_builder(&mut self) -> Result<Rc<CellBuilder>, Trap> {
         match self.pop()? {
             Value::Builder(b) => Ok(b),
             _ => Err(type_check()),
@@ -149,7 +149,7 @@ impl Vm {
     }
 
     /// Pops a continuation.
-    pub fn pop_cont(&mut self) -> Result<Arc<Cont>, Trap> {
+    pub fn pop_cont(&mut self) -> Result<Rc<Cont>, Trap> {
         match self.pop()? {
             Value::Cont(c) => Ok(c),
             _ => Err(type_check()),

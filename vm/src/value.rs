@@ -1,6 +1,6 @@
 //! Stack values: what a TVM stack entry can hold.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellBuilder, CellSlice};
 
@@ -8,7 +8,7 @@ use crate::cont::Cont;
 use crate::int257::Int257;
 
 /// A tuple: an immutable, shared list of values (copied on write).
-pub type Tuple = Arc<Vec<Value>>;
+pub type Tuple = Rc<Vec<Value>>;
 
 /// One TVM stack entry.
 #[derive(Clone, Debug)]
@@ -18,8 +18,8 @@ pub enum Value {
     NaN,
     Cell(Cell),
     Slice(CellSlice),
-    Builder(Arc<CellBuilder>),
-    Cont(Arc<Cont>),
+    Builder(Rc<CellBuilder>),
+    Cont(Rc<Cont>),
     Tuple(Tuple),
 }
 

@@ -1,9 +1,10 @@
 //! The machine state and the control-flow primitives every instruction
 //! builds on: call, jump, return, exceptions, cell loads, the run loop.
 
+use crate::trace::Tracer;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellSlice, CellType, HashBytes};
 
@@ -72,8 +73,8 @@ pub struct Vm {
     pub extra_balance_counter: u32,
     loaded_cells: CellHashSet,
     cache: CodeCache,
-    quit0: Arc<Cont>,
-    quit1: Arc<Cont>,
+    quit0: Rc<Cont>,
+    quit1: Rc<Cont>,
     /// Machines suspended by `RUNVM`, innermost last (only the running child holds them).
     parents: Vec<ParentVm>,
 }
@@ -120,16 +121,16 @@ pub(crate) struct ChildVmParams {
 
 impl Vm {
     pub(crate) fn new(code: Code, stack: Vec<Value>, gas: Gas, version: u32, cache: CodeCache) -> Vm {
-        let quit0 = Arc::new(Cont::Quit(0));
-        let quit1 = Arc::new(Cont::Quit(1));
+        let quit0 = Rc::new(Cont::Quit(0));
+        let quit1 = Rc::new(Cont::Quit(1));
         let mut regs = Regs::default();
         regs.c[0] = Some(quit0.clone());
         regs.c[1] = Some(quit1.clone());
-        regs.c[2] = Some(Arc::new(Cont::ExcQuit));
-        regs.c[3] = Some(Arc::new(Cont::Quit(11)));
+        regs.c[2] = Some(Rc::new(Cont::ExcQuit));
+        regs.c[3] = Some(Rc::new(Cont::Quit(11)));
         let empty = Cell::empty();
         regs.d = [Some(empty.clone()), Some(empty)];
-        regs.c7 = Some(Arc::new(Vec::new()));
+        regs.c7 = Some(Rc::new(Vec::new()));
         Vm {
             stack,
             code,
@@ -159,25 +160,9 @@ impl Vm {
 
     // ----- gas -------------------------------------------------------------
 
-    /// Charges gas; exhaustion is noticed after the instruction.
-    #[inline]
-    pub fn consume_gas(&mut self, amount: i64) {
-        self.gas.consume(amount);
-    }
-
-    /// Charges gas and stops at once if it runs out.
-    #[inline]
-    pub fn consume_gas_checked(&mut self, amount: i64) -> Exec {
-        self.gas.consume(amount);
-        if self.gas.is_exhausted() {
-            Err(Trap::OutOfGas)
-        } else {
-            Ok(())
-        }
-    }
-
     /// Charges gas as the reference's `consume_gas` does: from global
-    /// version 4 on, running out stops the instruction at once.
+    /// version 4 on, running out stops the instruction at once (before
+    /// version 4 exhaustion is noticed after the instruction).
     #[inline]
     pub fn charge(&mut self, amount: i64) -> Exec {
         self.gas.consume(amount);
@@ -188,48 +173,50 @@ impl Vm {
         }
     }
 
-    /// Charges for a new stack of `depth` entries beyond the free 32, as `charge` does.
+    /// Charges gas and stops at once if it runs out, whatever the version
+    /// (the reference's `consume_gas_chk`).
+    #[inline]
+    pub fn charge_checked(&mut self, amount: i64) -> Exec {
+        self.gas.consume(amount);
+        if self.gas.is_exhausted() {
+            Err(Trap::OutOfGas)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Charges for a new stack of `depth` entries beyond the free 32.
     #[inline]
     pub fn charge_stack(&mut self, depth: usize) -> Exec {
         let extra = depth.saturating_sub(price::FREE_STACK_DEPTH);
         self.charge(extra as i64 * price::STACK_ENTRY)
     }
 
-    /// Charges for a new stack of `depth` entries beyond the free 32.
-    #[inline]
-    pub fn consume_stack_gas(&mut self, depth: usize) {
-        let extra = depth.saturating_sub(price::FREE_STACK_DEPTH);
-        self.gas.consume(extra as i64 * price::STACK_ENTRY);
-    }
-
     /// Charges for creating a tuple of `len` entries.
     #[inline]
-    pub fn consume_tuple_gas(&mut self, len: usize) {
-        self.gas.consume(len as i64 * price::TUPLE_ENTRY);
+    pub fn charge_tuple(&mut self, len: usize) -> Exec {
+        self.charge(len as i64 * price::TUPLE_ENTRY)
     }
 
     // ----- cells -----------------------------------------------------------
 
     /// Charges the load (100) or reload (25) of a cell.
     #[inline]
-    pub fn register_cell_load(&mut self, cell: &Cell) {
+    pub fn register_cell_load(&mut self, cell: &Cell) -> Exec {
         let first = self.loaded_cells.insert(*cell.hash());
-        self.gas.consume(if first { price::CELL_LOAD } else { price::CELL_RELOAD });
+        self.charge(if first { price::CELL_LOAD } else { price::CELL_RELOAD })
     }
 
     /// Charges the creation of a cell (500).
     #[inline]
-    pub fn register_cell_create(&mut self) {
-        self.gas.consume(price::CELL_CREATE);
+    pub fn register_cell_create(&mut self) -> Exec {
+        self.charge(price::CELL_CREATE)
     }
 
     /// Loads a cell for reading as the reference's `load_cell_slice` does:
     /// charges gas, resolves library cells, rejects other exotic cells.
     pub fn load_cell(&mut self, cell: &Cell) -> Result<CellSlice, Trap> {
-        self.register_cell_load(cell);
-        if self.version >= 4 && self.gas.is_exhausted() {
-            return Err(Trap::OutOfGas);
-        }
+        self.register_cell_load(cell)?;
         if !cell.is_exotic() {
             return Ok(CellSlice::new(cell.clone()));
         }
@@ -245,9 +232,9 @@ impl Vm {
     }
 
     /// Loads a cell that may be exotic; returns the slice and whether it is exotic.
-    pub fn load_cell_special(&mut self, cell: &Cell) -> (CellSlice, bool) {
-        self.register_cell_load(cell);
-        (CellSlice::new(cell.clone()), cell.is_exotic())
+    pub fn load_cell_special(&mut self, cell: &Cell) -> Result<(CellSlice, bool), Trap> {
+        self.register_cell_load(cell)?;
+        Ok((CellSlice::new(cell.clone()), cell.is_exotic()))
     }
 
     fn resolve_library(&mut self, cell: &Cell) -> Result<Cell, Trap> {
@@ -270,22 +257,22 @@ impl Vm {
     }
 
     /// An ordinary continuation running the inline code constant `index` of the current program.
-    pub fn const_cont(&mut self, index: u32) -> Arc<Cont> {
+    pub fn const_cont(&mut self, index: u32) -> Rc<Cont> {
         let prog = self.code.prog.clone();
         let body = self.cache.const_code(&prog, index, self.version).expect("decoder stored inline code here");
-        Arc::new(Cont::Ord { data: ControlData::new(self.cp), code: Code { prog: body, pc: 0 } })
+        Rc::new(Cont::Ord { data: ControlData::new(self.cp), code: Code { prog: body, pc: 0 } })
     }
 
     /// An ordinary continuation running `slice`.
-    pub fn ord_cont(&mut self, slice: &CellSlice) -> Arc<Cont> {
+    pub fn ord_cont(&mut self, slice: &CellSlice) -> Rc<Cont> {
         let code = self.program_for(slice);
-        Arc::new(Cont::Ord { data: ControlData::new(self.cp), code })
+        Rc::new(Cont::Ord { data: ControlData::new(self.cp), code })
     }
 
     // ----- control flow ------------------------------------------------------
 
     /// Calls `cont`, making the rest of the current code the return continuation (c0).
-    pub fn call(&mut self, cont: Arc<Cont>) -> Exec {
+    pub fn call(&mut self, cont: Rc<Cont>) -> Exec {
         if let Some(data) = cont.cdata() {
             if data.save.c[0].is_some() {
                 return self.jump(cont);
@@ -297,13 +284,13 @@ impl Vm {
         let mut data = ControlData::new(self.cp);
         data.save.c[0] = self.regs.c[0].take();
         let ret = Cont::Ord { data, code: self.code.clone() };
-        self.regs.c[0] = Some(Arc::new(ret));
+        self.regs.c[0] = Some(Rc::new(ret));
         self.jump_to(cont)
     }
 
     /// Calls `cont` passing `pass_args` values (-1 = all) and expecting
     /// `ret_args` back (-1 = any).
-    pub fn call_args(&mut self, mut cont: Arc<Cont>, pass_args: i32, ret_args: i32) -> Exec {
+    pub fn call_args(&mut self, mut cont: Rc<Cont>, pass_args: i32, ret_args: i32) -> Exec {
         let depth = self.stack.len() as i32;
         if let Some(data) = cont.cdata() {
             if data.save.c[0].is_some() {
@@ -373,16 +360,16 @@ impl Vm {
     /// Sets c0 to the rest of the current code, keeping the caller's
     /// remaining stack (`None` when it all moved on), expecting `ret_args`
     /// values back, and restoring `old_c0` when it returns.
-    fn install_return(&mut self, rest: Option<Vec<Value>>, ret_args: i32, old_c0: Option<Arc<Cont>>) {
+    fn install_return(&mut self, rest: Option<Vec<Value>>, ret_args: i32, old_c0: Option<Rc<Cont>>) {
         let mut data = ControlData::new(self.cp);
         data.stack = rest;
         data.nargs = ret_args;
         data.save.c[0] = old_c0;
-        self.regs.c[0] = Some(Arc::new(Cont::Ord { data, code: self.code.clone() }));
+        self.regs.c[0] = Some(Rc::new(Cont::Ord { data, code: self.code.clone() }));
     }
 
     /// Jumps to `cont`.
-    pub fn jump(&mut self, cont: Arc<Cont>) -> Exec {
+    pub fn jump(&mut self, cont: Rc<Cont>) -> Exec {
         if cont.cdata().is_some_and(ControlData::is_complex) {
             self.jump_args(cont, -1)
         } else {
@@ -391,13 +378,13 @@ impl Vm {
     }
 
     /// Jumps to `cont` passing `pass_args` values (-1 = all).
-    pub fn jump_args(&mut self, cont: Arc<Cont>, pass_args: i32) -> Exec {
+    pub fn jump_args(&mut self, cont: Rc<Cont>, pass_args: i32) -> Exec {
         let cont = self.adjust_jump_cont(cont, pass_args)?;
         self.jump_to(cont)
     }
 
     /// Builds the stack a jump to `cont` sees (the reference's `adjust_jump_cont`).
-    fn adjust_jump_cont(&mut self, mut cont: Arc<Cont>, pass_args: i32) -> Result<Arc<Cont>, Trap> {
+    fn adjust_jump_cont(&mut self, mut cont: Rc<Cont>, pass_args: i32) -> Result<Rc<Cont>, Trap> {
         let depth = self.stack.len() as i32;
         if let Some(data) = cont.cdata() {
             if pass_args > depth || data.nargs > depth {
@@ -439,7 +426,7 @@ impl Vm {
     }
 
     /// Enters `cont` and whatever it chains to, until code is set or the machine stops.
-    pub fn jump_to(&mut self, mut cont: Arc<Cont>) -> Exec {
+    pub fn jump_to(&mut self, mut cont: Rc<Cont>) -> Exec {
         let mut count = 0u32;
         loop {
             let next = self.enter(cont);
@@ -464,10 +451,42 @@ impl Vm {
     }
 
     /// One step of entering a continuation; returns the next one to enter, if any.
-    fn enter(&mut self, cont: Arc<Cont>) -> Result<Option<Arc<Cont>>, Trap> {
+    fn enter(&mut self, mut cont: Rc<Cont>) -> Result<Option<Rc<Cont>>, Trap> {
+        // A loop continuation nobody else holds is advanced in place: no
+        // allocation per iteration.
+        match Rc::get_mut(&mut cont) {
+            Some(Cont::Repeat { body, count, .. }) if *count > 0 && !body.has_c0() => {
+                *count -= 1;
+                let body = body.clone();
+                self.regs.c[0] = Some(cont);
+                return Ok(Some(body));
+            }
+            Some(Cont::While { cond, body, after, check_cond }) => {
+                let next = if *check_cond {
+                    if !self.pop_bool()? {
+                        return Ok(Some(after.clone()));
+                    }
+                    body.clone()
+                } else {
+                    cond.clone()
+                };
+                if !next.has_c0() {
+                    *check_cond = !*check_cond;
+                    self.regs.c[0] = Some(cont);
+                }
+                return Ok(Some(next));
+            }
+            _ => {}
+        }
         match &*cont {
+            Cont::Ord { data, code } if data.save.is_empty() => {
+                // Nothing to restore (loop bodies, most calls): keep the
+                // continuation's code, skip the register merge.
+                self.code = code.clone();
+                Ok(None)
+            }
             Cont::Ord { .. } => {
-                let (data, code) = match Arc::try_unwrap(cont) {
+                let (data, code) = match Rc::try_unwrap(cont) {
                     Ok(Cont::Ord { data, code }) => (data.save, code),
                     Err(shared) => match &*shared {
                         Cont::Ord { data, code } => (data.save.clone(), code.clone()),
@@ -501,7 +520,7 @@ impl Vm {
                 }
                 let body = body.clone();
                 let again = Cont::Repeat { body: body.clone(), after: after.clone(), count: count - 1 };
-                self.regs.c[0] = Some(Arc::new(again));
+                self.regs.c[0] = Some(Rc::new(again));
                 Ok(Some(body))
             }
             Cont::Again { body } => {
@@ -534,7 +553,7 @@ impl Vm {
                             after: after.clone(),
                             check_cond: false,
                         };
-                        self.regs.c[0] = Some(Arc::new(next));
+                        self.regs.c[0] = Some(Rc::new(next));
                     }
                     Ok(Some(body))
                 } else {
@@ -546,7 +565,7 @@ impl Vm {
                             after: after.clone(),
                             check_cond: true,
                         };
-                        self.regs.c[0] = Some(Arc::new(next));
+                        self.regs.c[0] = Some(Rc::new(next));
                     }
                     Ok(Some(cond))
                 }
@@ -554,7 +573,7 @@ impl Vm {
             Cont::Envelope { data, ext } => {
                 let cp = data.cp;
                 let ext = ext.clone();
-                let save = match Arc::try_unwrap(cont) {
+                let save = match Rc::try_unwrap(cont) {
                     Ok(Cont::Envelope { data, .. }) => data.save,
                     Ok(_) => unreachable!("matched as envelope above"),
                     Err(shared) => shared.cdata().map(|d| d.save.clone()).unwrap_or_default(),
@@ -604,7 +623,7 @@ impl Vm {
     /// The current continuation as a value (the reference's `extract_cc`):
     /// `save` bits 1/2/4 move c0/c1/c2 into it; `stack_copy` values stay
     /// on the new stack (-1 = all); the rest goes with the continuation.
-    pub fn extract_cc(&mut self, save: u32, stack_copy: i32, cc_args: i32) -> Result<Arc<Cont>, Trap> {
+    pub fn extract_cc(&mut self, save: u32, stack_copy: i32, cc_args: i32) -> Result<Rc<Cont>, Trap> {
         let moves_all = stack_copy < 0 || stack_copy as usize == self.stack.len();
         let new_stack = if moves_all {
             std::mem::take(&mut self.stack)
@@ -633,7 +652,7 @@ impl Vm {
         if save & 4 != 0 {
             data.save.c[2] = self.regs.c[2].clone();
         }
-        Ok(Arc::new(Cont::Ord { data, code: self.code.clone() }))
+        Ok(Rc::new(Cont::Ord { data, code: self.code.clone() }))
     }
 
     /// Raises an exception: the stack becomes `[arg, code]`, 50 gas, jump to c2.
@@ -641,8 +660,8 @@ impl Vm {
         self.stack.clear();
         self.stack.push(arg);
         self.stack.push(Value::int(code as i64));
-        self.consume_gas_checked(price::EXCEPTION)?;
-        let handler = self.regs.c[2].clone().unwrap_or_else(|| Arc::new(Cont::ExcQuit));
+        self.charge_checked(price::EXCEPTION)?;
+        let handler = self.regs.c[2].clone().unwrap_or_else(|| Rc::new(Cont::ExcQuit));
         self.jump(handler)
     }
 
@@ -666,11 +685,11 @@ impl Vm {
 
     /// Runs until the machine stops; returns the exit code. A `RUNVM`
     /// child runs in this same loop: when it stops, its parent resumes.
-    pub(crate) fn run_loop(&mut self) -> i32 {
-        let mut exit = self.run_inner();
+    pub(crate) fn run_loop<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
+        let mut exit = self.run_inner(tracer);
         while let Some(parent) = self.parents.pop() {
             exit = match self.restore_parent_vm(parent, exit) {
-                Ok(()) => self.run_inner(),
+                Ok(()) => self.run_inner(tracer),
                 Err(_) => self.out_of_gas(),
             };
         }
@@ -678,14 +697,18 @@ impl Vm {
     }
 
     /// Runs the current machine until it stops (the reference's `run_inner`).
-    fn run_inner(&mut self) -> i32 {
+    fn run_inner<T: Tracer>(&mut self, tracer: &mut T) -> i32 {
         let exit = loop {
             let pc = self.code.pc as usize;
             let ins = self.code.prog.instrs[pc];
+            tracer.step(self, &ins);
             self.code.pc += 1;
             self.steps += 1;
             self.gas.consume(ins.gas as i64);
-            let outcome = (ins.exec)(self, &ins);
+            // From global version 4 on, an instruction whose own price runs
+            // the gas out stops before doing anything (the reference's `consume_gas`).
+            let outcome =
+                if self.gas.is_exhausted() && self.version >= 4 { Err(Trap::OutOfGas) } else { (ins.exec)(self, &ins) };
             let outcome = match outcome {
                 Ok(()) if !self.gas.is_exhausted() => continue,
                 Ok(()) => Err(Trap::OutOfGas),
@@ -697,6 +720,7 @@ impl Vm {
             };
             match outcome {
                 Err(Trap::Exception { code, arg }) => {
+                    tracer.exception(self, code);
                     self.steps += 1;
                     match self.throw_exception(code, arg) {
                         Ok(()) => continue,
@@ -748,7 +772,7 @@ impl Vm {
         let code = Code { prog: cache.get(&p.code, self.version), pc: 0 };
         let mut child = Vm::new(code.clone(), p.stack, Gas::new(gas_limit, gas_max, 0), self.version, cache);
         if p.same_c3 {
-            child.regs.c[3] = Some(Arc::new(Cont::Ord { data: ControlData::new(0), code }));
+            child.regs.c[3] = Some(Rc::new(Cont::Ord { data: ControlData::new(0), code }));
             if p.push_0 {
                 child.stack.push(Value::int(0));
             }
@@ -830,8 +854,8 @@ impl Vm {
 
 /// Takes the captured stack out of a continuation, without copying when we
 /// hold the only reference.
-fn take_cont_stack(cont: &mut Arc<Cont>) -> Vec<Value> {
-    match Arc::get_mut(cont) {
+fn take_cont_stack(cont: &mut Rc<Cont>) -> Vec<Value> {
+    match Rc::get_mut(cont) {
         Some(c) => c.cdata_mut().and_then(|d| d.stack.take()).unwrap_or_default(),
         None => cont.cdata().and_then(|d| d.stack.clone()).unwrap_or_default(),
     }
@@ -839,7 +863,7 @@ fn take_cont_stack(cont: &mut Arc<Cont>) -> Vec<Value> {
 
 /// The implicit `RET` at the end of a code window (5 gas, checked at once).
 pub(crate) fn exec_implicit_ret(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.consume_gas_checked(price::IMPLICIT_RET)?;
+    vm.charge_checked(price::IMPLICIT_RET)?;
     vm.ret()
 }
 
@@ -847,7 +871,7 @@ pub(crate) fn exec_implicit_ret(vm: &mut Vm, _: &Instr) -> Exec {
 pub(crate) fn exec_implicit_jmpref(vm: &mut Vm, _: &Instr) -> Exec {
     let slice = vm.code.slice_at(vm.code.pc as usize - 1);
     let target = slice.preload_reference(0)?;
-    vm.consume_gas_checked(price::IMPLICIT_JMPREF)?;
+    vm.charge_checked(price::IMPLICIT_JMPREF)?;
     let code = vm.load_cell(&target)?;
     let cont = vm.ord_cont(&code);
     vm.jump(cont)

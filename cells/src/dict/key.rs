@@ -34,6 +34,15 @@ impl DictKey {
         Some(key)
     }
 
+    /// `len` bits of `data` starting at bit `offset`. `None` if `data` has
+    /// fewer than `offset + len` bits or `len > 1023`.
+    pub fn from_bits_offset(data: &[u8], offset: usize, len: usize) -> Option<DictKey> {
+        if len > MAX_BITS || data.len() * 8 < offset.checked_add(len)? {
+            return None;
+        }
+        Some(DictKey::from_bits_at(data, offset, len))
+    }
+
     /// `len` bits of `data` starting at bit `offset`. The caller guarantees they exist.
     pub(crate) fn from_bits_at(data: &[u8], offset: usize, len: usize) -> DictKey {
         let mut key = DictKey { data: [0; 128], len: len as u16 };
@@ -268,6 +277,15 @@ mod tests {
         // -1 in 8 bits is 0xFF; read unsigned it is 255.
         assert_eq!(DictKey::from_int(-1, 8).unwrap().to_big_int(false), BigInt::from(255));
         assert!(DictKey::from_big_int(&BigInt::from(-1), 8, false).is_none());
+    }
+
+    #[test]
+    fn bits_at_an_offset() {
+        let key = DictKey::from_bits_offset(&[0x0F, 0xF0], 4, 8).unwrap();
+        assert_eq!(key, DictKey::from_uint(0xFF, 8).unwrap());
+        assert_eq!(DictKey::from_bits_offset(&[0xAB], 8, 0).unwrap().len(), 0);
+        assert!(DictKey::from_bits_offset(&[0xAB], 4, 5).is_none());
+        assert!(DictKey::from_bits_offset(&[0; 200], 0, 1024).is_none());
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod loops;
 mod regs;
 mod runvm;
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::Cell;
 
@@ -66,7 +66,7 @@ fn const_cell(vm: &Vm, index: u32) -> Cell {
 
 /// The reference's `ref_to_cont`: loads the ref operand `index` (cell load
 /// gas, library resolution) and makes an ordinary continuation of it.
-pub(super) fn ref_cont(vm: &mut Vm, index: u32) -> Result<Arc<Cont>, Trap> {
+pub(super) fn ref_cont(vm: &mut Vm, index: u32) -> Result<Rc<Cont>, Trap> {
     let cell = const_cell(vm, index);
     let code = vm.load_cell(&cell)?;
     Ok(vm.ord_cont(&code))
@@ -74,12 +74,12 @@ pub(super) fn ref_cont(vm: &mut Vm, index: u32) -> Result<Arc<Cont>, Trap> {
 
 /// Control register `c(i)`, `i` in 0..=3. They are always set while
 /// instructions run; an unset one would read as the quit continuation.
-pub(super) fn creg(vm: &Vm, i: usize) -> Arc<Cont> {
-    vm.regs.c[i].clone().unwrap_or_else(|| Arc::new(Cont::Quit(i as i32)))
+pub(super) fn creg(vm: &Vm, i: usize) -> Rc<Cont> {
+    vm.regs.c[i].clone().unwrap_or_else(|| Rc::new(Cont::Quit(i as i32)))
 }
 
 /// Sets `save.c(i)` unless it is already set (the reference's `define_c0` etc.).
-pub(super) fn define_cont(cont: &mut Arc<Cont>, i: usize, value: Option<Arc<Cont>>) {
+pub(super) fn define_cont(cont: &mut Rc<Cont>, i: usize, value: Option<Rc<Cont>>) {
     let save = &mut force_cdata(cont).save;
     if save.c[i].is_none() {
         save.c[i] = value;

@@ -1,8 +1,11 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
+mod arith;
 mod cells;
 mod consts;
 mod control;
+mod crypto;
+mod dict;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -17,4 +20,7 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     cells::register(t);
     control::register(t);
     exceptions::register(t);
+    arith::register(t);
+    crypto::register(t);
+    dict::register(t);
 }

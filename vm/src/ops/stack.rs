@@ -321,7 +321,7 @@ fn exec_pick(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_roll(vm: &mut Vm, _: &Instr) -> Exec {
     let x = pop_index(vm)?;
     need_index(vm, x)?;
-    vm.consume_gas(x.saturating_sub(255) as i64);
+    vm.charge(x.saturating_sub(255) as i64)?;
     let len = vm.stack.len();
     vm.stack[len - 1 - x..].rotate_left(1);
     Ok(())
@@ -330,7 +330,7 @@ fn exec_roll(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_rollrev(vm: &mut Vm, _: &Instr) -> Exec {
     let x = pop_index(vm)?;
     need_index(vm, x)?;
-    vm.consume_gas(x.saturating_sub(255) as i64);
+    vm.charge(x.saturating_sub(255) as i64)?;
     let len = vm.stack.len();
     vm.stack[len - 1 - x..].rotate_right(1);
     Ok(())
@@ -343,7 +343,7 @@ fn exec_blkswx(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(x + y)?;
     if x > 0 && y > 0 {
         if vm.version >= 4 {
-            vm.consume_gas((x + y).saturating_sub(255) as i64);
+            vm.charge((x + y).saturating_sub(255) as i64)?;
         }
         rotate_block(vm, x, y);
     }
@@ -355,7 +355,7 @@ fn exec_revx(vm: &mut Vm, _: &Instr) -> Exec {
     let y = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
     let x = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
     vm.check_depth(x + y)?;
-    vm.consume_gas(x.saturating_sub(255) as i64);
+    vm.charge(x.saturating_sub(255) as i64)?;
     reverse_block(vm, x, y);
     Ok(())
 }
@@ -398,7 +398,7 @@ fn exec_onlytopx(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(x)?;
     let d = vm.stack.len() - x;
     if d > 0 {
-        vm.consume_gas(x.saturating_sub(255) as i64);
+        vm.charge(x.saturating_sub(255) as i64)?;
         vm.stack.drain(..d);
     }
     Ok(())

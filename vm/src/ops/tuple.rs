@@ -1,7 +1,7 @@
 //! Tuples and null: TUPLE/UNTUPLE/INDEX/SETINDEX families with their
 //! per-entry gas, TPUSH/TPOP, quiet forms, NULL and the NULLSWAPIF family.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::error::{excno, Exec, Trap};
 use crate::program::Instr;
@@ -51,8 +51,8 @@ fn make_tuple(vm: &mut Vm, n: usize) -> Exec {
     vm.check_depth(n)?;
     let from = vm.stack.len() - n;
     let items: Vec<Value> = vm.stack.drain(from..).collect();
-    vm.consume_tuple_gas(n);
-    vm.push(Value::Tuple(Arc::new(items)));
+    vm.charge_tuple(n)?;
+    vm.push(Value::Tuple(Rc::new(items)));
     Ok(())
 }
 
@@ -100,21 +100,20 @@ fn exec_indexvarq(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 /// Pushes the first `n` entries of `t`, charging one gas unit per entry.
-fn explode(vm: &mut Vm, t: Tuple, n: usize) {
-    match Arc::try_unwrap(t) {
+fn explode(vm: &mut Vm, t: Tuple, n: usize) -> Exec {
+    match Rc::try_unwrap(t) {
         Ok(mut items) => {
             items.truncate(n);
             vm.stack.extend(items);
         }
         Err(shared) => vm.stack.extend(shared[..n].iter().cloned()),
     }
-    vm.consume_tuple_gas(n);
+    vm.charge_tuple(n)
 }
 
 fn untuple(vm: &mut Vm, n: usize) -> Exec {
     let t = pop_tuple_len(vm, n, n)?;
-    explode(vm, t, n);
-    Ok(())
+    explode(vm, t, n)
 }
 
 fn exec_untuple(vm: &mut Vm, ins: &Instr) -> Exec {
@@ -129,8 +128,7 @@ fn exec_untuplevar(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn unpack_first(vm: &mut Vm, n: usize) -> Exec {
     let t = pop_tuple_len(vm, n, 255)?;
-    explode(vm, t, n);
-    Ok(())
+    explode(vm, t, n)
 }
 
 fn exec_unpackfirst(vm: &mut Vm, ins: &Instr) -> Exec {
@@ -146,7 +144,7 @@ fn exec_unpackfirstvar(vm: &mut Vm, _: &Instr) -> Exec {
 fn explode_up_to(vm: &mut Vm, max: usize) -> Exec {
     let t = pop_tuple_len(vm, 0, max)?;
     let len = t.len();
-    explode(vm, t, len);
+    explode(vm, t, len)?;
     vm.push_small(len as i64);
     Ok(())
 }
@@ -167,8 +165,8 @@ fn set_index(vm: &mut Vm, i: usize) -> Exec {
     if i >= t.len() {
         return Err(range_check());
     }
-    Arc::make_mut(&mut t)[i] = x;
-    vm.consume_tuple_gas(t.len());
+    Rc::make_mut(&mut t)[i] = x;
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     Ok(())
 }
@@ -197,17 +195,17 @@ fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
         None => {
             let mut items = vec![Value::Null; i + 1];
             items[i] = x;
-            vm.consume_tuple_gas(i + 1);
-            Value::Tuple(Arc::new(items))
+            vm.charge_tuple(i + 1)?;
+            Value::Tuple(Rc::new(items))
         }
         Some(t) if t.len() <= i && x.is_null() => Value::Tuple(t),
         Some(mut t) => {
-            let items = Arc::make_mut(&mut t);
+            let items = Rc::make_mut(&mut t);
             if items.len() <= i {
                 items.resize(i + 1, Value::Null);
             }
             items[i] = x;
-            vm.consume_tuple_gas(items.len());
+            vm.charge_tuple(items.len())?;
             Value::Tuple(t)
         }
     };
@@ -258,16 +256,16 @@ fn exec_tpush(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(2)?;
     let x = vm.pop()?;
     let mut t = pop_tuple_len(vm, 0, 254)?;
-    Arc::make_mut(&mut t).push(x);
-    vm.consume_tuple_gas(t.len());
+    Rc::make_mut(&mut t).push(x);
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     Ok(())
 }
 
 fn exec_tpop(vm: &mut Vm, _: &Instr) -> Exec {
     let mut t = pop_tuple_len(vm, 1, 255)?;
-    let x = Arc::make_mut(&mut t).pop().expect("length checked");
-    vm.consume_tuple_gas(t.len());
+    let x = Rc::make_mut(&mut t).pop().expect("length checked");
+    vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     vm.push(x);
     Ok(())

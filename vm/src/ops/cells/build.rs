@@ -2,7 +2,7 @@
 //! and quiet forms), constant refs and slices, builder queries and checks,
 //! exotic cells (ENDXC) and BTOS.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gram_cells::{Cell, CellBuilder, CellSlice};
 
@@ -16,15 +16,15 @@ use crate::vm::Vm;
 // ----- builders and cells ----------------------------------------------------
 
 fn exec_newc(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.push(Value::Builder(Arc::new(CellBuilder::new())));
+    vm.push(Value::Builder(Rc::new(CellBuilder::new())));
     Ok(())
 }
 
 /// Finalises a builder into a new cell, charging the cell creation (500)
 /// before the cell is checked, as the reference's `finalize_copy` does.
-fn create_cell(vm: &mut Vm, builder: Arc<CellBuilder>, exotic: bool) -> Result<Cell, Trap> {
-    vm.register_cell_create();
-    let cell = match Arc::try_unwrap(builder) {
+fn create_cell(vm: &mut Vm, builder: Rc<CellBuilder>, exotic: bool) -> Result<Cell, Trap> {
+    vm.register_cell_create()?;
+    let cell = match Rc::try_unwrap(builder) {
         Ok(b) => b.into_cell(exotic),
         Err(shared) => shared.finalize(exotic),
     };
@@ -55,7 +55,7 @@ fn exec_endxc(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_btos(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(1)?;
     let builder = vm.pop_builder()?;
-    let cell = match Arc::try_unwrap(builder) {
+    let cell = match Rc::try_unwrap(builder) {
         Ok(b) => b.into_cell(false),
         Err(shared) => shared.build(),
     }?;
@@ -108,7 +108,7 @@ fn store_int_common(vm: &mut Vm, bits: usize, mode: u32) -> Exec {
         return Ok(());
     }
     let x = x.expect("NaN never fits");
-    store_int(Arc::make_mut(&mut builder), &x, bits, signed)?;
+    store_int(Rc::make_mut(&mut builder), &x, bits, signed)?;
     vm.push(Value::Builder(builder));
     if quiet {
         vm.push_small(0);
@@ -157,7 +157,7 @@ fn exec_st_le(vm: &mut Vm, ins: &Instr) -> Exec {
     let x = x.expect("NaN never fits");
     // Two's complement bits of the value; it fits, so the low bytes say it all.
     let raw = if signed { x.to_i64().map(|v| v as u64) } else { x.to_u64() }.ok_or_else(range_check)?;
-    Arc::make_mut(&mut builder).store_raw(&raw.to_le_bytes()[..bytes], bytes * 8)?;
+    Rc::make_mut(&mut builder).store_raw(&raw.to_le_bytes()[..bytes], bytes * 8)?;
     vm.push(Value::Builder(builder));
     Ok(())
 }
@@ -167,9 +167,9 @@ fn exec_st_le(vm: &mut Vm, ins: &Instr) -> Exec {
 /// What a `STREF` / `STBREF` / `STSLICE` / `STB` form appends.
 enum Piece {
     Ref(Cell),
-    BuilderAsRef(Arc<CellBuilder>),
+    BuilderAsRef(Rc<CellBuilder>),
     Slice(CellSlice),
-    Builder(Arc<CellBuilder>),
+    Builder(Rc<CellBuilder>),
 }
 
 impl Piece {
@@ -231,17 +231,17 @@ fn store_piece(vm: &mut Vm, mode: u32) -> Exec {
     }
     match piece {
         Piece::Ref(cell) => {
-            Arc::make_mut(&mut builder).store_reference(cell)?;
+            Rc::make_mut(&mut builder).store_reference(cell)?;
         }
         Piece::BuilderAsRef(inner) => {
             let cell = create_cell(vm, inner, false)?;
-            Arc::make_mut(&mut builder).store_reference(cell)?;
+            Rc::make_mut(&mut builder).store_reference(cell)?;
         }
         Piece::Slice(slice) => {
-            Arc::make_mut(&mut builder).store_slice(&slice)?;
+            Rc::make_mut(&mut builder).store_slice(&slice)?;
         }
         Piece::Builder(inner) => {
-            Arc::make_mut(&mut builder).store_builder(&inner)?;
+            Rc::make_mut(&mut builder).store_builder(&inner)?;
         }
     }
     vm.push(Value::Builder(builder));
@@ -295,7 +295,7 @@ fn exec_store_const_refs(vm: &mut Vm, ins: &Instr) -> Exec {
     if !builder.can_store(0, refs) {
         return Err(cell_overflow());
     }
-    let b = Arc::make_mut(&mut builder);
+    let b = Rc::make_mut(&mut builder);
     for i in 0..refs {
         match &vm.code.prog.consts[ins.imm as usize + i] {
             Const::Cell(cell) => b.store_reference(cell.clone())?,
@@ -328,7 +328,7 @@ fn exec_store_const_slice(vm: &mut Vm, ins: &Instr) -> Exec {
     if !builder.can_store(slice.remaining_bits(), slice.remaining_refs()) {
         return Err(cell_overflow());
     }
-    Arc::make_mut(&mut builder).store_slice(slice)?;
+    Rc::make_mut(&mut builder).store_slice(slice)?;
     vm.push(Value::Builder(builder));
     Ok(())
 }
@@ -412,7 +412,7 @@ fn exec_store_same(vm: &mut Vm, ins: &Instr) -> Exec {
     if !builder.can_store(bits, 0) {
         return Err(cell_overflow());
     }
-    let b = Arc::make_mut(&mut builder);
+    let b = Rc::make_mut(&mut builder);
     if bit {
         b.store_ones(bits)?;
     } else {

@@ -25,7 +25,7 @@ fn exec_ctos(vm: &mut Vm, _: &Instr) -> Exec {
 /// `XCTOS`: `c - s ?`, exotic cells allowed (and not resolved).
 fn exec_xctos(vm: &mut Vm, _: &Instr) -> Exec {
     let cell = vm.pop_cell()?;
-    let (slice, exotic) = vm.load_cell_special(&cell);
+    let (slice, exotic) = vm.load_cell_special(&cell)?;
     vm.push(Value::Slice(slice));
     vm.push_bool(exotic);
     Ok(())
@@ -49,7 +49,7 @@ fn exec_xload(vm: &mut Vm, ins: &Instr) -> Exec {
     let quiet = ins.args & 1 != 0;
     let mut cell = vm.pop_cell()?;
     if vm.version >= 5 {
-        vm.register_cell_load(&cell);
+        vm.register_cell_load(&cell)?;
         if cell.is_exotic() {
             let library = if cell.cell_type() == CellType::LibraryReference { find_library(vm, &cell) } else { None };
             match library {

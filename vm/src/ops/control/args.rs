@@ -2,7 +2,7 @@
 //! SETCONTVARARGS, SETNUMVARARGS, RETURNARGS, RETURNVARARGS) and making
 //! continuations from slices (BLESS, BLESSARGS, BLESSVARARGS).
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::cont::{force_cdata, Cont, ControlData};
 use crate::error::{excno, Exec, Trap};
@@ -130,7 +130,7 @@ fn bless_args_common(vm: &mut Vm, copy: usize, more: i32) -> Exec {
     vm.charge_stack(bound.len())?;
     let code = vm.program_for(&code);
     let data = ControlData { stack: Some(bound), nargs: more, ..ControlData::new(vm.cp) };
-    vm.push(Value::Cont(Arc::new(Cont::Ord { data, code })));
+    vm.push(Value::Cont(Rc::new(Cont::Ord { data, code })));
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Loops: REPEAT, UNTIL, WHILE, AGAIN, their END forms (the rest of the
 //! current code is the body) and BRK forms (c1 leaves the loop).
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::cont::Cont;
 use crate::error::Exec;
@@ -13,7 +13,7 @@ use super::{creg, define_cont};
 
 /// The reference's `c1_envelope_if`: for the BRK forms, `after` keeps the
 /// current c1 and c0 and becomes c1, so RETALT leaves the loop.
-fn c1_envelope_if(vm: &mut Vm, brk: bool, mut after: Arc<Cont>) -> Arc<Cont> {
+fn c1_envelope_if(vm: &mut Vm, brk: bool, mut after: Rc<Cont>) -> Rc<Cont> {
     if brk {
         define_cont(&mut after, 1, vm.regs.c[1].clone());
         define_cont(&mut after, 0, vm.regs.c[0].clone());
@@ -27,20 +27,20 @@ fn pop_count(vm: &mut Vm) -> Result<i64, crate::Trap> {
     vm.pop_smallint_between(i32::MIN as i64, i32::MAX as i64)
 }
 
-fn repeat(vm: &mut Vm, body: Arc<Cont>, after: Arc<Cont>, count: i64) -> Exec {
-    vm.jump(Arc::new(Cont::Repeat { body, after, count }))
+fn repeat(vm: &mut Vm, body: Rc<Cont>, after: Rc<Cont>, count: i64) -> Exec {
+    vm.jump(Rc::new(Cont::Repeat { body, after, count }))
 }
 
-fn until(vm: &mut Vm, body: Arc<Cont>, after: Arc<Cont>) -> Exec {
+fn until(vm: &mut Vm, body: Rc<Cont>, after: Rc<Cont>) -> Exec {
     if !body.has_c0() {
-        vm.regs.c[0] = Some(Arc::new(Cont::Until { body: body.clone(), after }));
+        vm.regs.c[0] = Some(Rc::new(Cont::Until { body: body.clone(), after }));
     }
     vm.jump(body)
 }
 
-fn loop_while(vm: &mut Vm, cond: Arc<Cont>, body: Arc<Cont>, after: Arc<Cont>) -> Exec {
+fn loop_while(vm: &mut Vm, cond: Rc<Cont>, body: Rc<Cont>, after: Rc<Cont>) -> Exec {
     if !cond.has_c0() {
-        vm.regs.c[0] = Some(Arc::new(Cont::While { cond: cond.clone(), body, after, check_cond: true }));
+        vm.regs.c[0] = Some(Rc::new(Cont::While { cond: cond.clone(), body, after, check_cond: true }));
     }
     vm.jump(cond)
 }
@@ -111,7 +111,7 @@ fn again_common(vm: &mut Vm, brk: bool) -> Exec {
         vm.regs.c[1] = Some(cc);
     }
     let body = vm.pop_cont()?;
-    vm.jump(Arc::new(Cont::Again { body }))
+    vm.jump(Rc::new(Cont::Again { body }))
 }
 
 /// `AGAINEND`: for the BRK form c1 becomes c0 (which keeps the old c1: `c1_save_set`).
@@ -123,7 +123,7 @@ fn again_end_common(vm: &mut Vm, brk: bool) -> Exec {
         vm.regs.c[1] = Some(c0);
     }
     let body = vm.extract_cc(0, -1, -1)?;
-    vm.jump(Arc::new(Cont::Again { body }))
+    vm.jump(Rc::new(Cont::Again { body }))
 }
 
 fn exec_repeat(vm: &mut Vm, _: &Instr) -> Exec {

@@ -3,7 +3,7 @@
 //! SAVEBOTH, SETCONTCTRMANY(X)) and the c0/c1 compositions (COMPOS ..
 //! SAMEALTSAVE, BOOLEVAL).
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::cont::{force_cdata, Cont, Regs};
 use crate::error::{excno, Exec, Trap};
@@ -78,7 +78,7 @@ fn silent_if_set(vm: &Vm) -> bool {
 }
 
 /// Defines register `i` in the save list of `cont` (wrapping it if needed); type check on refusal.
-fn define_in(cont: &mut Arc<Cont>, i: usize, value: Value, silent: bool) -> Exec {
+fn define_in(cont: &mut Rc<Cont>, i: usize, value: Value, silent: bool) -> Exec {
     if define_reg(&mut force_cdata(cont).save, i, value, silent) {
         Ok(())
     } else {
@@ -322,8 +322,8 @@ fn exec_invert(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_booleval(vm: &mut Vm, _: &Instr) -> Exec {
     let cont = vm.pop_cont()?;
     let cc = vm.extract_cc(3, -1, -1)?;
-    vm.regs.c[0] = Some(Arc::new(Cont::PushInt { value: -1, next: cc.clone() }));
-    vm.regs.c[1] = Some(Arc::new(Cont::PushInt { value: 0, next: cc }));
+    vm.regs.c[0] = Some(Rc::new(Cont::PushInt { value: -1, next: cc.clone() }));
+    vm.regs.c[1] = Some(Rc::new(Cont::PushInt { value: 0, next: cc }));
     vm.jump(cont)
 }
 

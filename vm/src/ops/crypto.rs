@@ -1,0 +1,60 @@
+//! Hashing and cryptography instructions (cp0 category `app_crypto`), as the
+//! reference's `crypto/vm/tonops.cpp` runs them: cell and slice hashes,
+//! `HASHEXT*`, Ed25519, secp256k1, P-256, Ristretto255 and BLS12-381.
+
+mod bls;
+mod bls_blst;
+mod hash;
+mod p256;
+mod rist255;
+mod secp;
+mod sign;
+
+use gram_cells::CellSlice;
+
+use crate::error::{excno, Trap};
+use crate::int257::Int257;
+use crate::table::TableBuilder;
+
+/// Registers every instruction of the family.
+pub(crate) fn register(t: &mut TableBuilder) {
+    hash::register(t);
+    sign::register(t);
+    secp::register(t);
+    p256::register(t);
+    rist255::register(t);
+    bls::register(t);
+}
+
+#[inline]
+fn range_check() -> Trap {
+    Trap::exc(excno::RANGE_CHECK)
+}
+
+#[inline]
+fn cell_underflow() -> Trap {
+    Trap::exc(excno::CELL_UNDERFLOW)
+}
+
+/// An integer (NaN = `None`) as 32 big-endian bytes, if it is in `0..2^256`
+/// (the reference's `export_bytes(.., 32, false)`).
+fn u256_bytes(x: &Option<Int257>) -> Option<[u8; 32]> {
+    x.as_ref().and_then(Int257::to_u256_be)
+}
+
+/// The first `N` bytes of a slice, or `None` if it has fewer than `8 * N` bits
+/// (the reference's `prefetch_bytes`).
+fn prefix_bytes<const N: usize>(s: &CellSlice) -> Option<[u8; N]> {
+    let mut out = [0u8; N];
+    let mut probe = s.clone();
+    probe.load_raw_into(&mut out, N * 8).ok()?;
+    Some(out)
+}
+
+/// All the bits of a slice as bytes; cell underflow unless they are whole bytes.
+fn whole_bytes(s: &CellSlice) -> Result<Vec<u8>, Trap> {
+    if s.remaining_bits() % 8 != 0 {
+        return Err(cell_underflow());
+    }
+    Ok(s.bits_to_vec())
+}
