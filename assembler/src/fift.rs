@@ -981,6 +981,12 @@ impl Fift {
                 .chain(BUILTINS.iter().copied())
                 .chain(FIFT_ONLY.iter().map(|f| f.0));
             let mut d = Diagnostic::new(span, format!("unknown mnemonic {w}"));
+            let big_sreg =
+                w.strip_prefix('s').filter(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+            if let Some(n) = big_sreg {
+                self.diags.push(d.with_hint(format!("Fift names only s0..s15; write `{n} s()`")));
+                return;
+            }
             // Suggestions cost a scan of every name: only for the first few unknown words.
             self.suggested += 1;
             let hint = if self.suggested <= MAX_SUGGESTIONS { suggest(w, names) } else { None };
