@@ -9,7 +9,8 @@ use gram_cells::{bits_to_tagged_hex, parse_tagged_hex, Cell, CellBuilder, CellSl
 use serde_json::{json, Map, Value as Json};
 use thiserror::Error;
 
-use crate::{Int257, RunOutcome, RunParams, Value};
+use crate::serial::{cont_to_cell, stack_to_cell, Reader};
+use crate::{Int257, RunOutcome, RunParams, Value, DEFAULT_GLOBAL_VERSION};
 
 /// A request line that cannot be used.
 #[derive(Debug, Error)]
@@ -70,8 +71,54 @@ fn uint_field(m: &Map<String, Json>, key: &str, default: usize) -> Result<usize,
     }
 }
 
-/// Parses one typed stack value.
+/// Parses one typed stack value (continuations decode their code for the
+/// default global version).
 pub fn parse_value(v: &Json) -> Result<Value, JsonError> {
+    parse_value_in(v, &mut Reader::new(DEFAULT_GLOBAL_VERSION), Place::Stack)
+}
+
+/// Where a typed value sits in the `VmStack` the reference runner builds
+/// from the request: that decides how much room a continuation has and
+/// whether data after it is read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The top entry of the serialized stack: inline in its root cell after
+    /// the 24-bit depth and the 8-bit tag. The emulator reads it without
+    /// checking that nothing follows.
+    StackTop,
+    /// Another stack entry: a cell with the link to the rest and the 8-bit tag.
+    Stack,
+    /// A tuple item: a cell of its own with the 8-bit tag.
+    TupleItem,
+}
+
+/// Parses a `{"type":"cont","boc":...}` value: the cell holds the raw
+/// `VmCont` serialization, read as the reference's emulator reads the stack
+/// the runner builds around it.
+fn parse_cont(cell: &Cell, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
+    // The runner copies the cell's bits and refs after the tag (and, in the
+    // stack, after a ref to the rest of the stack); it must fit there.
+    let (bits_before, refs_before) = match place {
+        Place::StackTop => (24 + 8, 1),
+        Place::Stack => (8, 1),
+        Place::TupleItem => (8, 0),
+    };
+    if cell.bit_len() + bits_before > 1023 || cell.ref_count() + refs_before > 4 {
+        return Err(field_error("cont: the continuation does not fit in a stack entry cell"));
+    }
+    if cell.is_exotic() {
+        return Err(field_error("cont: exotic cell"));
+    }
+    let mut cs = CellSlice::new(cell.clone());
+    let cont = reader.load_cont(&mut cs).map_err(|e| field_error(format!("cont: {e}")))?;
+    if place != Place::StackTop && (cs.remaining_bits() > 0 || cs.remaining_refs() > 0) {
+        return Err(field_error("cont: unexpected data after the continuation"));
+    }
+    Ok(Value::Cont(cont))
+}
+
+/// Parses one typed stack value at `place`, decoding continuation code with `reader`.
+pub fn parse_value_in(v: &Json, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
     let m = v.as_object().ok_or_else(|| field_error("stack value must be an object"))?;
     let ty = m.get("type").and_then(Json::as_str).ok_or_else(|| field_error("stack value needs a type"))?;
     let cell_of = || -> Result<Cell, JsonError> {
@@ -103,8 +150,10 @@ pub fn parse_value(v: &Json) -> Result<Value, JsonError> {
         "builder" => Value::Builder(Rc::new(cell_of()?.to_builder())),
         "tuple" => {
             let items = m.get("items").and_then(Json::as_array).ok_or_else(|| field_error("tuple needs items"))?;
-            Value::Tuple(Rc::new(items.iter().map(parse_value).collect::<Result<_, _>>()?))
+            let items = items.iter().map(|item| parse_value_in(item, reader, Place::TupleItem));
+            Value::Tuple(Rc::new(items.collect::<Result<_, _>>()?))
         }
+        "cont" => parse_cont(&cell_of()?, reader, place)?,
         other => return Err(field_error(format!("unsupported stack value type {other}"))),
     })
 }
@@ -140,7 +189,11 @@ pub fn value_to_json(v: &Value) -> Json {
             Err(_) => json!({"type": "builder", "bits": b.bit_len(), "refs": b.ref_count()}),
         },
         Value::Tuple(items) => json!({"type": "tuple", "items": items.iter().map(value_to_json).collect::<Vec<_>>()}),
-        Value::Cont(c) => json!({"type": "cont", "kind": c.kind_name()}),
+        Value::Cont(c) => match cont_to_cell(c) {
+            Ok(cell) => json!({"type": "cont", "kind": c.kind_name(), "boc": cell_to_boc_text(&cell)}),
+            // Not serializable: the whole result is an error (see `outcome_to_json`).
+            Err(_) => json!({"type": "cont", "kind": c.kind_name()}),
+        },
     }
 }
 
@@ -170,6 +223,28 @@ pub struct Request {
     pub capture_c4c5: bool,
 }
 
+/// Whether a typed value is an int that fits in 32 signed bits (the
+/// runner then hands it to the emulator as the method id).
+fn is_int32(v: &Json) -> bool {
+    v.get("type").and_then(Json::as_str) == Some("int")
+        && matches!(parse_value(v), Ok(Value::Int(i)) if i.to_i64().is_some_and(|x| i32::try_from(x).is_ok()))
+}
+
+/// Parses the request's stack (bottom first). The entry the runner puts on
+/// top of the serialized stack is the last one, or the one below an int32
+/// that becomes the method id (raw mode).
+fn parse_stack(list: &[Json], method_id: bool, version: u32) -> Result<Vec<Value>, JsonError> {
+    let top = match list.last() {
+        Some(last) if !method_id && is_int32(last) => list.len().checked_sub(2),
+        _ => list.len().checked_sub(1),
+    };
+    let mut reader = Reader::new(version);
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| parse_value_in(v, &mut reader, if Some(i) == top { Place::StackTop } else { Place::Stack }))
+        .collect()
+}
+
 /// Parses one request line of the reference runner's format.
 pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     let v: Json = serde_json::from_str(line)?;
@@ -187,9 +262,12 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     if let Some(data) = m.get("data") {
         params.data = parse_cell_spec(data)?;
     }
+    if let Some(v) = m.get("global_version") {
+        params.version = v.as_u64().ok_or_else(|| field_error("global_version must be a number"))? as u32;
+    }
     if let Some(stack) = m.get("stack") {
         let list = stack.as_array().ok_or_else(|| field_error("stack must be an array"))?;
-        params.stack = list.iter().map(parse_value).collect::<Result<_, _>>()?;
+        params.stack = parse_stack(list, m.contains_key("method_id"), params.version)?;
     }
     if let Some(limit) = m.get("gas_limit") {
         let n = match limit {
@@ -198,9 +276,6 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
             _ => None,
         };
         params.gas_limit = n.filter(|n| *n >= 1).ok_or_else(|| field_error("gas_limit must be an integer >= 1"))?;
-    }
-    if let Some(v) = m.get("global_version") {
-        params.version = v.as_u64().ok_or_else(|| field_error("global_version must be a number"))? as u32;
     }
     if let Some(libs) = m.get("libs") {
         params.libraries = vec![parse_cell_spec(libs)?];
@@ -222,11 +297,21 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     Ok(Request { id: m.get("id").cloned(), params, mode, capture_c4c5 })
 }
 
-/// The result line for a finished run.
+/// The error the reference's emulator reports (and the runner prints as
+/// `{"error": ...}`) when the final stack cannot be serialized as a `VmStack`.
+pub const STACK_SERIALIZE_ERROR: &str = "emulator error: Couldn't serialize stack";
+
+/// The result line for a finished run. A final stack the reference could
+/// not serialize (a continuation that overflows its cell, for one) gives the
+/// runner's error line instead, as the reference does.
 pub fn outcome_to_json(req: &Request, out: &RunOutcome) -> Json {
     let mut m = Map::new();
     if let Some(id) = &req.id {
         m.insert("id".into(), id.clone());
+    }
+    if stack_to_cell(&out.stack).is_err() {
+        m.insert("error".into(), json!(STACK_SERIALIZE_ERROR));
+        return Json::Object(m);
     }
     m.insert("exit_code".into(), json!(out.exit_code));
     m.insert("gas_used".into(), json!(out.gas_used));
