@@ -71,7 +71,7 @@ pub fn parse_file(file: &str, doc: &Json) -> Result<Vec<Vector>, String> {
                 request["data"] = data.clone();
             }
             // Optional per-vector run settings (cell_ops_vectors.json uses both).
-            for key in ["global_version", "libs"] {
+            for key in ["global_version", "libs", "method_id"] {
                 if let Some(x) = v.get(key).filter(|x| !x.is_null()) {
                     request[key] = x.clone();
                 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gram_cells::dict::{Dictionary, NoGas};
 use gram_cells::{Cell, CellSlice, HashBytes};
 
 use crate::error::{excno, Exec};
@@ -220,13 +221,35 @@ fn code_refs(prog: &Program) -> Vec<Cell> {
             refs.extend((ins.ref_pos..next.ref_pos).filter_map(ref_at));
         }
     }
+    implicit_jmpref(prog, &mut refs);
+    refs
+}
+
+/// The method bodies of the `DICTPUSHCONST` dictionaries in a program (the
+/// values of a method dictionary are code).
+fn dict_const_code(prog: &Program) -> Vec<CellSlice> {
+    let w = &prog.window;
+    let mut bodies = Vec::new();
+    for ins in prog.instrs.iter() {
+        if instr_def(prog, ins).is_none_or(|d| d.name != "DICTPUSHCONST") {
+            continue;
+        }
+        let Some(root) = w.cell().reference(w.ref_offset() + ins.ref_pos as usize) else { continue };
+        let Ok(dict) = Dictionary::with_root(Some(root.clone()), (ins.args & 0x3ff) as usize) else { continue };
+        bodies.extend(dict.iter(false, false, &mut NoGas).map_while(Result::ok).map(|(_, value)| value));
+    }
+    bodies
+}
+
+fn implicit_jmpref(prog: &Program, refs: &mut Vec<Cell>) {
+    let w = &prog.window;
+    let ref_at = |pos: u8| w.cell().reference(w.ref_offset() + pos as usize).cloned();
     if let Some(last) = prog.instrs.last() {
         let bits_left = w.bit_end() > last.bit_pos as usize;
         if !bits_left {
             refs.extend(ref_at(last.ref_pos));
         }
     }
-    refs
 }
 
 /// Decodes every code window of a code tree (the root, inline continuation
@@ -245,6 +268,7 @@ pub fn walk_code(code: &Cell, version: u32, mut visit: impl FnMut(&Program)) {
                 pending.push(CellSlice::new(child));
             }
         }
+        pending.extend(dict_const_code(&prog));
         for c in prog.consts.iter() {
             if let Const::Code(body, _) = c {
                 pending.push(body.clone());
