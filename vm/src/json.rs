@@ -92,27 +92,36 @@ pub enum Place {
     TupleItem,
 }
 
+/// The error the reference's emulator reports (and the runner prints as
+/// `{"error": ...}`) when the stack it is given cannot be read.
+pub const STACK_DESERIALIZE_ERROR: &str = "emulator error: Couldn't deserialize stack";
+
 /// Parses a `{"type":"cont","boc":...}` value: the cell holds the raw
 /// `VmCont` serialization, read as the reference's emulator reads the stack
 /// the runner builds around it.
 fn parse_cont(cell: &Cell, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
-    // The runner copies the cell's bits and refs after the tag (and, in the
-    // stack, after a ref to the rest of the stack); it must fit there.
-    let (bits_before, refs_before) = match place {
-        Place::StackTop => (24 + 8, 1),
-        Place::Stack => (8, 1),
-        Place::TupleItem => (8, 0),
-    };
-    if cell.bit_len() + bits_before > 1023 || cell.ref_count() + refs_before > 4 {
-        return Err(field_error("cont: the continuation does not fit in a stack entry cell"));
+    // The runner copies the cell's bits and refs after the 8-bit tag (in the
+    // stack, after a ref to the rest of the stack; the top entry then moves
+    // into the root after the 24-bit depth); it must fit there.
+    let link = usize::from(place != Place::TupleItem);
+    if cell.bit_len() + 8 > 1023 {
+        return Err(field_error("BitBuilder overflow"));
     }
+    if cell.ref_count() + link > 4 {
+        return Err(field_error("Too many references"));
+    }
+    if place == Place::StackTop && cell.bit_len() + 24 + 8 > 1023 {
+        return Err(field_error("BitBuilder overflow"));
+    }
+    // What the emulator cannot read, it refuses with this message.
+    let refused = || field_error(STACK_DESERIALIZE_ERROR);
     if cell.is_exotic() {
-        return Err(field_error("cont: exotic cell"));
+        return Err(refused());
     }
     let mut cs = CellSlice::new(cell.clone());
-    let cont = reader.load_cont(&mut cs).map_err(|e| field_error(format!("cont: {e}")))?;
+    let cont = reader.load_cont(&mut cs).map_err(|_| refused())?;
     if place != Place::StackTop && (cs.remaining_bits() > 0 || cs.remaining_refs() > 0) {
-        return Err(field_error("cont: unexpected data after the continuation"));
+        return Err(refused());
     }
     Ok(Value::Cont(cont))
 }

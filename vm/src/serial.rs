@@ -368,12 +368,18 @@ pub struct Reader {
     /// Decoded programs (the same window is decoded once).
     pub cache: CodeCache,
     depth: u32,
+    /// The reference's mode bit 0x2000: set for everything below a
+    /// `vmc_while_cond` (cleared again below a `vmc_while_body`), it makes
+    /// `StackEntry::deserialize` read every saved value and saved-stack entry
+    /// as an integer or NaN without looking at its tag. So continuations
+    /// there with saved values other than int257 / NaN are refused.
+    ints_only: bool,
 }
 
 impl Reader {
     /// A reader decoding code for `version`.
     pub fn new(version: u32) -> Reader {
-        Reader { version, cache: CodeCache::new(), depth: 0 }
+        Reader { version, cache: CodeCache::new(), depth: 0, ints_only: false }
     }
 
     /// Reads one `VmStackValue` from `cs`, leaving the rest of `cs` unread.
@@ -450,6 +456,9 @@ impl Reader {
     }
 
     fn value_inner(&mut self, cs: &mut CellSlice) -> DeResult<Value> {
+        if self.ints_only {
+            return load_int_or_nan(cs);
+        }
         if cs.remaining_bits() < 8 {
             return Err(CellError::Underflow.into());
         }
@@ -462,16 +471,7 @@ impl Reader {
                 cs.skip_bits(8)?;
                 Ok(Value::Int(Int257::load_from(cs, 64, true)?))
             }
-            0x02 => {
-                if cs.remaining_bits() >= 16 && cs.preload_uint(16)? & 0x1ff == 0xff {
-                    cs.skip_bits(16)?;
-                    return Ok(Value::NaN);
-                }
-                if cs.load_uint(15)? != 0x0100 {
-                    return Err(DeserializeError::BadTag("integer"));
-                }
-                Ok(Value::Int(Int257::load_from(cs, 257, true)?))
-            }
+            0x02 => load_int_or_nan(cs),
             0x03 => {
                 if cs.remaining_refs() == 0 {
                     return Err(CellError::Underflow.into());
@@ -537,6 +537,10 @@ impl Reader {
         self.cont_from_cell(&cell)
     }
 
+    fn three_cont_refs(&mut self, cs: &mut CellSlice) -> DeResult<(Rc<Cont>, Rc<Cont>, Rc<Cont>)> {
+        Ok((self.cont_ref(cs)?, self.cont_ref(cs)?, self.cont_ref(cs)?))
+    }
+
     fn cont_inner(&mut self, cs: &mut CellSlice) -> DeResult<Cont> {
         let prefix = |cs: &CellSlice, bits: usize| -> Option<u64> {
             (cs.remaining_bits() >= bits).then(|| cs.preload_uint(bits).ok()).flatten()
@@ -591,10 +595,12 @@ impl Reader {
             }
             Some(tag @ (0b110010 | 0b110011)) => {
                 cs.skip_bits(6)?;
-                let cond = self.cont_ref(cs)?;
-                let body = self.cont_ref(cs)?;
-                let after = self.cont_ref(cs)?;
-                Ok(Cont::While { cond, body, after, check_cond: tag == 0b110010 })
+                let check_cond = tag == 0b110010;
+                let outer = std::mem::replace(&mut self.ints_only, check_cond);
+                let parts = self.three_cont_refs(cs);
+                self.ints_only = outer;
+                let (cond, body, after) = parts?;
+                Ok(Cont::While { cond, body, after, check_cond })
             }
             _ => Err(DeserializeError::BadTag("continuation")),
         }
@@ -637,6 +643,20 @@ impl Reader {
         }
         Ok(regs)
     }
+}
+
+/// `vm_stk_int` / `vm_stk_nan`, told apart as the reference does: NaN when
+/// the low 9 of the first 16 bits are 0x0ff, else the 15-bit prefix must be
+/// that of `vm_stk_int`.
+fn load_int_or_nan(cs: &mut CellSlice) -> DeResult<Value> {
+    if cs.remaining_bits() >= 16 && cs.preload_uint(16)? & 0x1ff == 0xff {
+        cs.skip_bits(16)?;
+        return Ok(Value::NaN);
+    }
+    if cs.load_uint(15)? != 0x0100 {
+        return Err(DeserializeError::BadTag("integer"));
+    }
+    Ok(Value::Int(Int257::load_from(cs, 257, true)?))
 }
 
 /// `VmCellSlice` without the tag: `^Cell st_bits:(## 10) end_bits:(## 10)
