@@ -389,6 +389,9 @@ async function generate() {
     reject('too_many_refs', 'a continuation cell with 4 refs (no room for the stack link)', [contBits('1001', [EMPTY, EMPTY, EMPTY, EMPTY]), I(SENTINEL)]);
     reject('too_many_bits', 'a continuation cell of 1016 bits (no room after the tag)', [contBits('1001' + z(1012)), I(SENTINEL)]);
     reject('too_many_bits_top', 'a continuation cell of 992 bits on top (no room after the depth and tag)', [contBits('1001' + z(988)), I(SENTINEL)]);
+    reject('too_many_bits_top_2', 'a continuation cell of 1000 bits on top', [contBits('1001' + z(996)), I(SENTINEL)]);
+    reject('too_many_bits_1023', 'a continuation cell of 1023 bits below the top', [contBits('1001' + z(1019)), I(1), I(SENTINEL)]);
+    reject('too_many_bits_tuple', 'a continuation cell of 1017 bits in a tuple', [{ type: 'tuple', items: [contBits('1001' + z(1013))] }, I(SENTINEL)]);
     // Save list with a single entry: long label 10 + len 100 + key bits, then the value.
     const saveLeaf = (key, value) => ({ hex: bitsToHex('10' + '100' + uBits(key, 4) + value) });
     const withSave = (leaf) => contBits('00' + '0' + '0' + '1' + '0' + codeSlice(0, 0), [leaf, EMPTY]);

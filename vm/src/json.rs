@@ -100,18 +100,27 @@ pub const STACK_DESERIALIZE_ERROR: &str = "emulator error: Couldn't deserialize 
 /// `VmCont` serialization, read as the reference's emulator reads the stack
 /// the runner builds around it.
 fn parse_cont(cell: &Cell, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
-    // The runner copies the cell's bits and refs after the 8-bit tag (in the
-    // stack, after a ref to the rest of the stack; the top entry then moves
-    // into the root after the 24-bit depth); it must fit there.
+    // The runner (@ton/core) copies the cell's bits and refs after the 8-bit
+    // tag (in the stack, after a ref to the rest of the stack; the top entry
+    // then moves into the root after the 24-bit depth); it must fit there.
+    // Its builder takes up to 1025 bits and refuses more at once; the cell
+    // refuses more than 1023 when it is made; refs are checked as stored.
     let link = usize::from(place != Place::TupleItem);
-    if cell.bit_len() + 8 > 1023 {
+    let entry_bits = 8 + cell.bit_len();
+    if entry_bits > 1025 {
         return Err(field_error("BitBuilder overflow"));
     }
     if cell.ref_count() + link > 4 {
         return Err(field_error("Too many references"));
     }
-    if place == Place::StackTop && cell.bit_len() + 24 + 8 > 1023 {
-        return Err(field_error("BitBuilder overflow"));
+    let bits_checked = if place == Place::StackTop { [entry_bits, 24 + entry_bits] } else { [entry_bits, 0] };
+    for total in bits_checked {
+        if total > 1025 {
+            return Err(field_error("BitBuilder overflow"));
+        }
+        if total > 1023 {
+            return Err(field_error(format!("Bits overflow: {total} > 1023")));
+        }
     }
     // What the emulator cannot read, it refuses with this message.
     let refused = || field_error(STACK_DESERIALIZE_ERROR);
