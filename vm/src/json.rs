@@ -36,11 +36,105 @@ pub fn cell_from_boc_text(text: &str) -> Result<Cell, JsonError> {
     gram_cells::boc::decode_single(&bytes).map_err(|e| field_error(format!("cell: {e}")))
 }
 
-/// Encodes a cell as base64 BoC (CRC32C, no index: what @ton/core writes).
+/// Encodes a cell as base64 BoC byte for byte as the reference runner
+/// prints it (@ton/core's `toBoc({idx: false, crc32: true})`): one root,
+/// CRC32C, no index, and @ton/core's cell order (see [`toncore_order`]).
 pub fn cell_to_boc_text(cell: &Cell) -> String {
-    let mode = gram_cells::boc::EncodeMode { crc32c: true, ..gram_cells::boc::EncodeMode::PLAIN };
-    // Any finalised cell tree encodes; an error here would be a bug in the encoder.
-    gram_cells::boc::encode(cell, mode).map(|bytes| B64.encode(bytes)).unwrap_or_default()
+    B64.encode(toncore_boc(cell))
+}
+
+/// The cells of a tree, each once, in @ton/core's `topologicalSort` order:
+/// cells are first listed breadth first; then, taking the first cell of
+/// that list not yet placed, a depth-first walk (refs last to first) places
+/// each cell after everything it refers to; the result is that placement
+/// reversed, so every cell comes before its refs.
+fn toncore_order(root: &Cell) -> Vec<Cell> {
+    use std::collections::{HashMap, HashSet};
+    let mut listed: Vec<Cell> = Vec::new();
+    let mut index: HashMap<[u8; 32], usize> = HashMap::new();
+    let mut level = vec![root.clone()];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for cell in level {
+            if index.contains_key(cell.hash()) {
+                continue;
+            }
+            index.insert(*cell.hash(), listed.len());
+            next.extend(cell.references().cloned());
+            listed.push(cell);
+        }
+        level = next;
+    }
+    let mut placed: Vec<usize> = Vec::with_capacity(listed.len());
+    let mut done: HashSet<usize> = HashSet::new();
+    for start in 0..listed.len() {
+        if done.contains(&start) {
+            continue;
+        }
+        // Iterative post-order walk: (cell, next ref to visit, counting down).
+        let mut stack: Vec<(usize, usize)> = vec![(start, listed[start].ref_count())];
+        done.insert(start);
+        while let Some((at, left)) = stack.last_mut() {
+            if *left == 0 {
+                placed.push(*at);
+                stack.pop();
+                continue;
+            }
+            *left -= 1;
+            let child = listed[*at].reference(*left).map(|c| index[c.hash()]);
+            if let Some(child) = child.filter(|c| done.insert(*c)) {
+                stack.push((child, listed[child].ref_count()));
+            }
+        }
+    }
+    placed.iter().rev().map(|&i| listed[i].clone()).collect()
+}
+
+/// Bytes of the smallest big-endian width (at least 1) that holds `n`.
+fn width_for(n: usize) -> usize {
+    (usize::BITS - n.leading_zeros()).div_ceil(8).max(1) as usize
+}
+
+fn put_be(out: &mut Vec<u8>, value: usize, bytes: usize) {
+    out.extend_from_slice(&(value as u64).to_be_bytes()[8 - bytes..]);
+}
+
+/// @ton/core's BoC serialization of one root (see [`cell_to_boc_text`]).
+fn toncore_boc(root: &Cell) -> Vec<u8> {
+    let cells = toncore_order(root);
+    let position: std::collections::HashMap<[u8; 32], usize> =
+        cells.iter().enumerate().map(|(i, c)| (*c.hash(), i)).collect();
+    let size_bytes = width_for(cells.len());
+    let mut body = Vec::new();
+    for cell in &cells {
+        let bits = cell.bit_len();
+        let d1 = cell.ref_count() + 8 * usize::from(cell.is_exotic()) + 32 * cell.level_mask().mask() as usize;
+        body.push(d1 as u8);
+        body.push((bits.div_ceil(8) + bits / 8) as u8);
+        let mut data = cell.data()[..bits.div_ceil(8)].to_vec();
+        if bits % 8 != 0 {
+            // Completion tag: a 1 bit after the data, then zeros.
+            let last = data.len() - 1;
+            data[last] |= 0x80 >> (bits % 8);
+        }
+        body.extend_from_slice(&data);
+        for r in cell.references() {
+            put_be(&mut body, position[r.hash()], size_bytes);
+        }
+    }
+    let offset_bytes = width_for(body.len());
+    let mut out = vec![0xb5, 0xee, 0x9c, 0x72];
+    out.push(0x40 | size_bytes as u8); // no index, CRC32C, no cache bits
+    out.push(offset_bytes as u8);
+    put_be(&mut out, cells.len(), size_bytes);
+    put_be(&mut out, 1, size_bytes);
+    put_be(&mut out, 0, size_bytes);
+    put_be(&mut out, body.len(), offset_bytes);
+    put_be(&mut out, 0, size_bytes);
+    out.extend_from_slice(&body);
+    let crc = crc32c::crc32c(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
 }
 
 /// Parses a cell spec: a base64 BoC string, `{"boc": ...}`, or `{"hex": ..., "refs": [...]}`.
