@@ -52,3 +52,36 @@ fn unserializable_final_stacks_give_the_reference_error_line() {
     }
     assert!(seen >= 4, "too few error vectors: {seen}");
 }
+
+/// Every BoC text the reference runner printed in the serial vectors (cont,
+/// cell, slice and builder values, c4 / c5): decoding it and encoding it
+/// again gives the same text, byte for byte (@ton/core's cell order).
+#[test]
+fn boc_text_matches_the_runner_byte_for_byte() {
+    fn walk(v: &Json, out: &mut Vec<String>) {
+        match v {
+            Json::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("boc" | "content_boc" | "c4" | "c5", Json::String(s)) => out.push(s.clone()),
+                        _ => walk(x, out),
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let doc = vectors();
+    let mut bocs = Vec::new();
+    for v in doc["vectors"].as_array().expect("vectors") {
+        walk(&v["expected"], &mut bocs);
+    }
+    assert!(bocs.len() > 300, "too few BoCs: {}", bocs.len());
+    let multi_cell = bocs.iter().filter(|b| b.len() > 60).count();
+    assert!(multi_cell > 50, "too few larger BoCs: {multi_cell}");
+    for text in &bocs {
+        let cell = gram_vm::json::cell_from_boc_text(text).expect("the runner's BoC decodes");
+        assert_eq!(&gram_vm::json::cell_to_boc_text(&cell), text);
+    }
+}
