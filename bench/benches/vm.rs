@@ -43,6 +43,14 @@ const WORKLOADS: &[Workload] = &[
     Workload { name: "tuple_ops", dict: false, prelude: "7172", body: "6F02206F10306F22" },
     // NOP-like pushes and pops: PUSHINT 5; PUSHINT 6; 2DROP; DUP; DROP
     Workload { name: "push_pop", dict: false, prelude: "70", body: "75765B2030" },
+    // INC; DUP; ADD; PUSHINT 2; DIV
+    Workload { name: "int_arith", dict: false, prelude: "70", body: "A420A072A904" },
+    // DUP; GTINT 10; DROP; ADDCONST 5; DUP; PUSHINT 3; AND; DROP
+    Workload { name: "int_cmp_logic", dict: false, prelude: "70", body: "20C10A30A6052073B030" },
+    // DUP; PUSHINT 3; PUSHINT 5; MULDIV; DROP
+    Workload { name: "int_muldiv", dict: false, prelude: "77", body: "207375A98430" },
+    // 257-bit paths: (PUSHPOW2 200) DUP; ADD; PUSHINT 2; DIV; INC
+    Workload { name: "int_big", dict: false, prelude: "84C7", body: "20A072A904A4" },
     // (PUSHREF dict) PUSHINT 9; s1 PUSH; PUSHINT 32; DICTUGET (a hit); 2DROP
     Workload { name: "dict_get_hit", dict: true, prelude: "88", body: "79218020F40E5B" },
     // (PUSHREF dict) PUSHINT 10; s1 PUSH; PUSHINT 32; DICTUGET (a miss); DROP

@@ -55,6 +55,22 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// c7: unix time (default 1700000000, as the reference runner).
+        #[arg(long)]
+        now: Option<u32>,
+        /// c7: balance in nanotons (default 1000000000).
+        #[arg(long)]
+        balance: Option<u64>,
+        /// c7: the contract's address, raw (`0:<64 hex>`) or friendly (default 0:00..00).
+        #[arg(long)]
+        address: Option<String>,
+        /// c7: random seed, 64 hex digits (default 42..42).
+        #[arg(long)]
+        rand_seed: Option<String>,
+        /// c7: blockchain config (a BoC of the ConfigParams dictionary; default: the sandbox's);
+        /// its param 8 also sets the global version.
+        #[arg(long)]
+        config: Option<String>,
         /// Print every step (gas so far, instruction, stack) to stderr.
         #[arg(long)]
         trace: bool,
@@ -129,8 +145,23 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
     match command {
         Command::Demo => demo::run(out).map(|()| 0),
         Command::Run { jsonl: true, .. } => run::jsonl(out).map(|()| 0),
-        Command::Run { code: Some(code), data, stack, method_id, gas_limit, json, trace, .. } => {
-            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace })
+        Command::Run {
+            code: Some(code),
+            data,
+            stack,
+            method_id,
+            gas_limit,
+            json,
+            trace,
+            now,
+            balance,
+            address,
+            rand_seed,
+            config,
+            ..
+        } => {
+            let c7 = run::C7Args { now, balance, address, rand_seed, config };
+            run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace, c7 })
         }
         Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
         other => run_boc(other, out).map(|()| 0),

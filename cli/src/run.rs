@@ -5,9 +5,11 @@ use std::io::{BufRead, Write};
 
 use gram_cells::Cell;
 
-use gram_vm::json::{outcome_to_json, parse_request, parse_value, value_to_json};
+use gram_cells::tlb::StdAddr;
+use gram_vm::c7::{BlockchainConfig, C7Params};
+use gram_vm::json::{outcome_to_json, parse_c7, parse_request, parse_value, value_to_json};
 use gram_vm::trace::TextTracer;
-use gram_vm::{exit_code_name, CodeCache, RunParams, Value};
+use gram_vm::{exit_code_name, CodeCache, Int257, RunParams, Value};
 use serde_json::json;
 
 use crate::error::CliError;
@@ -28,6 +30,43 @@ pub struct RunArgs {
     pub json: bool,
     /// Write a step-by-step trace to stderr.
     pub trace: bool,
+    pub c7: C7Args,
+}
+
+/// The c7 options of `gram run` (unset ones take the reference runner's defaults).
+#[derive(Default)]
+pub struct C7Args {
+    pub now: Option<u32>,
+    pub balance: Option<u64>,
+    pub address: Option<String>,
+    pub rand_seed: Option<String>,
+    pub config: Option<String>,
+}
+
+/// The get-method c7 for `code` with the options applied.
+fn build_c7(code: &Cell, args: &C7Args) -> Result<C7Params, CliError> {
+    let mut c7 = parse_c7(None, None, code.clone()).map_err(|e| CliError::Usage(e.to_string()))?;
+    if let Some(now) = args.now {
+        c7.now = now;
+    }
+    if let Some(balance) = args.balance {
+        // As the emulator does: the balance is a signed 64-bit number.
+        c7.balance = Int257::from_i64(balance as i64);
+    }
+    if let Some(text) = &args.address {
+        let (addr, _) = StdAddr::parse_text(text).map_err(|e| CliError::Usage(format!("--address: {e}")))?;
+        c7.address = addr;
+    }
+    if let Some(text) = &args.rand_seed {
+        hex::decode_to_slice(text, &mut c7.rand_seed)
+            .map_err(|_| CliError::Usage("--rand-seed: expected 64 hex digits".into()))?;
+    }
+    if let Some(path) = &args.config {
+        let config =
+            BlockchainConfig::from_root(read_cell(path)?).map_err(|e| CliError::Usage(format!("--config: {e}")))?;
+        c7.config = Some(config);
+    }
+    Ok(c7)
 }
 
 /// `gram run --jsonl`: one request per line in, one result per line out.
@@ -51,6 +90,8 @@ pub fn jsonl(out: &mut impl Write) -> Result<(), CliError> {
 /// `gram run CODE ...`: runs once and prints the result.
 pub fn run_once(out: &mut impl Write, args: RunArgs) -> Result<u8, CliError> {
     let mut params = RunParams::new(read_cell(&args.code)?);
+    let c7 = build_c7(&params.code, &args.c7)?;
+    params = params.with_c7(&c7);
     if let Some(data) = &args.data {
         params.data = read_cell(data)?;
     }

@@ -107,6 +107,13 @@ pub fn compare_result(expected: &Json, actual: &Json) -> Result<(), Mismatch> {
         if x.is_null() && y.is_null() {
             continue;
         }
+        // A successful run without recorded c4/c5: the reference's capture run
+        // could not see them (a program reading GASCONSUMED or MYCODE behaves
+        // differently there), so there is nothing to compare.
+        let success = matches!(expected["exit_code"].as_i64(), Some(0 | 1));
+        if x.is_null() && success {
+            continue;
+        }
         if hash_of_boc(x) != hash_of_boc(y) {
             return Err(mismatch(key, x, y));
         }

@@ -70,6 +70,10 @@ pub fn parse_file(file: &str, doc: &Json) -> Result<Vec<Vector>, String> {
             if let Some(data) = v.get("data").filter(|d| !d.is_null()).or(defaults.get("data")) {
                 request["data"] = data.clone();
             }
+            // c7 parameters: the vector's own, else the file's defaults.
+            if let Some(c7) = v.get("c7").filter(|x| !x.is_null()).or(defaults.get("c7")) {
+                request["c7"] = c7.clone();
+            }
             // Optional per-vector run settings (cell_ops_vectors.json uses both).
             for key in ["global_version", "libs", "method_id"] {
                 if let Some(x) = v.get(key).filter(|x| !x.is_null()) {

@@ -9,6 +9,7 @@ use gram_cells::{bits_to_tagged_hex, parse_tagged_hex, Cell, CellBuilder, CellSl
 use serde_json::{json, Map, Value as Json};
 use thiserror::Error;
 
+use crate::c7::{BlockchainConfig, C7Params};
 use crate::serial::{cont_to_cell, stack_to_cell, Reader};
 use crate::{Int257, RunOutcome, RunParams, Value, DEFAULT_GLOBAL_VERSION};
 
@@ -405,8 +406,89 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     } else {
         EntryMode::RawDropPrefix
     };
+    let global_version = m.get("global_version").map(|_| params.version);
+    // The oracle runs `raw_drop_prefix` requests on the code with a DROP in front: c7 shows that cell.
+    let c7_code = if mode == EntryMode::RawDropPrefix { prefix_drop(&params.code) } else { params.code.clone() };
+    params.c7 = Some(parse_c7(m.get("c7"), global_version, c7_code)?.build());
     let capture_c4c5 = m.get("c4c5").and_then(Json::as_bool).unwrap_or(true);
     Ok(Request { id: m.get("id").cloned(), params, mode, capture_c4c5 })
+}
+
+/// The reference runner's c7 defaults: `now`, `balance` (nanotons), `address`, `rand_seed`.
+pub const C7_DEFAULT_NOW: u32 = 1_700_000_000;
+/// Default balance of the reference runner's c7 (1 TON).
+pub const C7_DEFAULT_BALANCE: u64 = 1_000_000_000;
+/// Default seed of the reference runner's c7 (32 bytes 0x42).
+pub const C7_DEFAULT_RAND_SEED: [u8; 32] = [0x42; 32];
+
+/// Builds the c7 parameters the reference runner uses for a request: its
+/// `c7` object (`now`, `balance`, `address`, `rand_seed`, `config`) over the
+/// runner's defaults, the config patched to `global_version` if given, and
+/// `code` as the contract's code.
+pub fn parse_c7(spec: Option<&Json>, global_version: Option<u32>, code: Cell) -> Result<C7Params, JsonError> {
+    let empty = Map::new();
+    let m = match spec {
+        None | Some(Json::Null) => &empty,
+        Some(Json::Object(m)) => m,
+        Some(_) => return Err(field_error("c7: expected an object")),
+    };
+    let mut config = match m.get("config") {
+        Some(spec) => BlockchainConfig::from_root(parse_cell_spec(spec)?).map_err(|e| field_error(e.to_string()))?,
+        None => BlockchainConfig::sandbox_default().clone(),
+    };
+    if let Some(v) = global_version {
+        config = config.with_global_version(v).map_err(|e| field_error(e.to_string()))?;
+    }
+    let mut p = C7Params::get_method(Some(code), Some(config));
+    p.now = match m.get("now") {
+        None => C7_DEFAULT_NOW,
+        Some(v) => {
+            v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| field_error("c7.now: expected a uint32"))?
+        }
+    };
+    p.balance = match m.get("balance") {
+        None => Int257::from_u64(C7_DEFAULT_BALANCE),
+        Some(v) => {
+            let text = match v {
+                Json::String(s) => s.clone(),
+                Json::Number(n) => n.to_string(),
+                _ => return Err(field_error("c7.balance: expected an integer")),
+            };
+            let n: u64 = text.parse().map_err(|_| field_error("c7.balance: expected a uint64"))?;
+            // The emulator stores the balance as a signed 64-bit number (2^64-1 reads as -1).
+            Int257::from_i64(n as i64)
+        }
+    };
+    if let Some(v) = m.get("address") {
+        let text = v.as_str().ok_or_else(|| field_error("c7.address: expected a string"))?;
+        let (addr, _) =
+            gram_cells::tlb::StdAddr::parse_text(text).map_err(|e| field_error(format!("c7.address: {e}")))?;
+        p.address = addr;
+    }
+    p.rand_seed = C7_DEFAULT_RAND_SEED;
+    if let Some(v) = m.get("rand_seed") {
+        let text = v.as_str().ok_or_else(|| field_error("c7.rand_seed: expected 64 hex digits"))?;
+        hex::decode_to_slice(text, &mut p.rand_seed)
+            .map_err(|_| field_error("c7.rand_seed: expected 64 hex digits"))?;
+    }
+    Ok(p)
+}
+
+/// The root code cell with one `DROP` (0x30) in front, as the reference runner
+/// runs `raw_drop_prefix` requests (the code itself when that does not fit).
+fn prefix_drop(code: &Cell) -> Cell {
+    if code.is_exotic() {
+        return code.clone();
+    }
+    let mut b = CellBuilder::new();
+    let refs: Vec<Cell> = code.references().cloned().collect();
+    let ok = b.store_u8(0x30).is_ok()
+        && b.store_slice_bits(&CellSlice::new(code.clone())).is_ok()
+        && refs.into_iter().all(|r| b.store_reference(r).is_ok());
+    if !ok {
+        return code.clone();
+    }
+    b.build().unwrap_or_else(|_| code.clone())
 }
 
 /// The error the reference's emulator reports (and the runner prints as

@@ -20,6 +20,7 @@
 //! instructions themselves. Run one machine per thread; cells (`gram_cells`)
 //! are `Send + Sync` and can be shared between threads freely.
 
+pub mod c7;
 pub mod cont;
 pub mod error;
 pub mod gas;
@@ -88,6 +89,29 @@ impl RunParams {
             version: DEFAULT_GLOBAL_VERSION,
             libraries: Vec::new(),
         }
+    }
+
+    /// Uses the c7 built from `c7` and runs at its global version (the
+    /// config's param 8), as the reference does for a get-method call.
+    ///
+    /// ```
+    /// use gram_cells::CellBuilder;
+    /// use gram_vm::c7::{BlockchainConfig, C7Params};
+    /// use gram_vm::{run, RunParams, Value};
+    ///
+    /// // NOW
+    /// let mut b = CellBuilder::new();
+    /// b.store_raw(&[0xf8, 0x23], 16).unwrap();
+    /// let code = b.build().unwrap();
+    /// let mut c7 = C7Params::get_method(Some(code.clone()), Some(BlockchainConfig::sandbox_default().clone()));
+    /// c7.now = 1_700_000_000;
+    /// let outcome = run(RunParams::new(code).with_c7(&c7));
+    /// assert!(matches!(&outcome.stack[..], [Value::Int(t)] if t.to_i64() == Some(1_700_000_000)));
+    /// ```
+    pub fn with_c7(mut self, c7: &c7::C7Params) -> RunParams {
+        self.version = c7.global_version();
+        self.c7 = Some(c7.build());
+        self
     }
 }
 

@@ -207,6 +207,13 @@ impl Vm {
         self.charge(if first { price::CELL_LOAD } else { price::CELL_RELOAD })
     }
 
+    /// Marks a cell as loaded without charging; returns whether this is its
+    /// first load (the reference's `register_cell_load_free`, which the cheap
+    /// `GETEXTRABALANCE` calls use to price loads themselves).
+    pub fn register_cell_load_free(&mut self, cell: &Cell) -> bool {
+        self.loaded_cells.insert(*cell.hash())
+    }
+
     /// Charges the creation of a cell (500).
     #[inline]
     pub fn register_cell_create(&mut self) -> Exec {

@@ -1,10 +1,12 @@
 //! Instruction families. Each module registers its opcodes with the table.
 
+mod arith;
 mod cells;
 mod consts;
 mod control;
 mod crypto;
 mod dict;
+mod env;
 mod exceptions;
 mod stack;
 mod tuple;
@@ -19,6 +21,8 @@ pub(crate) fn register_all(t: &mut TableBuilder) {
     cells::register(t);
     control::register(t);
     exceptions::register(t);
+    arith::register(t);
+    env::register(t);
     crypto::register(t);
     dict::register(t);
 }
