@@ -203,6 +203,8 @@ vec('make.setcontctr_c5_c4', 'SETCONTCTR c5 and c4: two saved cells', [PUSHREF(P
 vec('make.setcontctr_c7', 'SETCONTCTR c7: a tuple of 15 values saved', [
     ...Array.from({ length: 12 }, (_, i) => PUSHINT(i - 3)), PUSHINT(BIG), op.PUSHNULL, PUSHREF(P1), TUPLE(15), PUSHCONT(), SETCONTCTR(7),
 ], { exit: 0, stack: ['vmc_std'] });
+vec('make.setcontctr_c7_env', 'SETCONTCTR c7: the get-method c7 (config dictionary, balance, address...) saved', [PUSHCTR(7), PUSHCONT(), SETCONTCTR(7)], { exit: 0, stack: ['vmc_std'] });
+vec('make.c7_in_stack', 'the get-method c7 as the top of a saved stack (below a small int)', [PUSHCTR(7), PUSHINT(1), PUSHCONT(), SETCONTARGS(2, -1)], { exit: 0, stack: ['vmc_std'] });
 vec('make.setcontctr_c7_nested', 'SETCONTCTR c7 with a nested tuple of 5 items', [PUSHINT(1), PUSHINT(2), PUSHINT(3), op.PUSHNULL, PUSHINT(4), PUSHINT(5), TUPLE(2), TUPLE(5), PUSHCONT(), SETCONTCTR(7)], { exit: 0, stack: ['vmc_std'] });
 vec('make.setcontctr_conts', 'SETCONTCTR c0, c1, c2, c3 with continuations', [PUSHCTR(3), PUSHCTR(2), PUSHCTR(1), PUSHCTR(0), PUSHCONT(), SETCONTCTR(0), SETCONTCTR(1), SETCONTCTR(2), SETCONTCTR(3)], { exit: 0, stack: ['vmc_std'] });
 vec('make.setcontctr_quit', 'SETCONTCTR c4 on a quit continuation: an envelope with a save list', [PUSHREF(P1), PUSHCTR(1), SETCONTCTR(4)], { exit: 0, stack: ['vmc_envelope'] });
