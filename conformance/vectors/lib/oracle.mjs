@@ -1,0 +1,138 @@
+// The reference oracle (../shared/oracle/runvm.mjs from the project root, the
+// C++ TVM inside @ton/sandbox) as the vector generators use it: loading it and
+// its @ton/core, building cells, typed stack values, the step trace, and the
+// run loop shared by the generators whose programs start with DROP of a
+// sentinel (exact "raw" entry, see the oracle's README).
+//
+// The oracle is found next to the project; GRAM_ORACLE (the path of
+// runvm.mjs) or ORACLE_DIR (its folder) override that.
+
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bitsToHex } from './bits.mjs';
+import { join, fitsOneCell } from './asm.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RUNVM =
+    process.env.GRAM_ORACLE ?? path.join(process.env.ORACLE_DIR ?? path.join(HERE, '../../../../shared/oracle'), 'runvm.mjs');
+const runvm = await import(pathToFileURL(RUNVM).href);
+
+export const { createOracle, cellToBoc, parseCellSpec, DEFAULTS, packageVersions } = runvm;
+/** `require` resolving in the oracle's node_modules (@ton/core, @ton/crypto, ...). */
+export const oracleRequire = createRequire(RUNVM);
+/** The oracle's @ton/core. */
+export const core = oracleRequire('@ton/core');
+
+// ---------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------
+/** An ordinary cell from a bit string and refs. */
+export function cellOf(bits, refs = []) {
+    const b = core.beginCell();
+    for (const ch of bits) b.storeBit(ch === '1');
+    for (const r of refs) b.storeRef(r);
+    return b.endCell();
+}
+
+/** An exotic cell from a bit string (type byte first) and refs. */
+export function exotic(bits, refs = []) {
+    return new core.Cell({ exotic: true, bits: cellOf(bits).bits, refs });
+}
+
+/** The BoC (base64) of the empty ordinary cell. */
+export const emptyCellBoc = () => cellToBoc(cellOf(''));
+
+/** A program of instructions as one @ton/core cell: {cell, bits, asm}. */
+export function cellProg(...instrs) {
+    const j = fitsOneCell(join(instrs));
+    return { cell: cellOf(j.bits, j.refs), bits: j.bits, asm: j.asm };
+}
+
+// ---------------------------------------------------------------------------
+// Typed stack values, in the oracle's JSON form
+// ---------------------------------------------------------------------------
+export const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
+export const NAN = { type: 'nan' };
+export const NULL = { type: 'null' };
+export const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
+export const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
+/** A slice of cell c; w optionally narrows it ({bits_start, bits_end, refs_start, refs_end}). */
+export const S = (c, w = {}) => ({
+    type: 'slice',
+    boc: cellToBoc(c),
+    bits_start: w.bits_start ?? 0,
+    bits_end: w.bits_end ?? c.bits.length,
+    refs_start: w.refs_start ?? 0,
+    refs_end: w.refs_end ?? c.refs.length,
+});
+
+/** The int32 that programs starting with DROP find on top of their stack_in (exact raw entry). */
+export const SENTINEL = 0x7eadbeef;
+
+// ---------------------------------------------------------------------------
+// Runs
+// ---------------------------------------------------------------------------
+const TRACE_EVENTS = ['handling exception', 'default exception handler', 'unhandled out-of-gas'];
+
+/**
+ * The executed instructions and exception events of an oracle vm_log.
+ * dropPrefix: leave out the DROP the oracle prepends for an empty stack.
+ * childVm: also keep "Child VM finished" lines (RUNVM).
+ * keep: keep only this many lines at each end of a longer trace.
+ */
+export function traceOf(vmLog, { dropPrefix = false, childVm = false, keep = Infinity } = {}) {
+    const events = childVm ? [...TRACE_EVENTS, 'Child VM finished'] : TRACE_EVENTS;
+    const t = [];
+    for (const line of vmLog.split('\n')) {
+        if (line.startsWith('execute ')) t.push(line.slice(8));
+        else if (events.some((e) => line.startsWith(e))) t.push(line);
+    }
+    if (dropPrefix && t[0] === 'DROP') t.shift();
+    if (t.length > 2 * keep) return [...t.slice(0, keep), `... ${t.length - 2 * keep} lines left out ...`, ...t.slice(-keep)];
+    return t;
+}
+
+/**
+ * Runs vectors {name, desc, code: cellProg(...), want, opts: {stack_in, gas_limit, global_version, libs}}
+ * whose code starts with DROP, over stack_in plus the sentinel, and returns {out, problems}.
+ * checkWant(v, r) lists how the oracle's result r differs from the hand-written expectation.
+ */
+export function runSentinelVectors(oracle, vectors, checkWant) {
+    const names = new Set();
+    const out = [];
+    const problems = [];
+    for (const v of vectors) {
+        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
+        names.add(v.name);
+        const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
+        const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
+        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
+        if (v.opts.libs) req.libs = cellToBoc(v.opts.libs);
+        let r;
+        try {
+            r = oracle.run(req);
+        } catch (e) {
+            problems.push(`${v.name}: oracle error ${e.message}`);
+            continue;
+        }
+        const errs = r.mode === 'raw' ? checkWant(v, r) : [`entry mode ${r.mode}`];
+        if (errs.length) {
+            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')} (gas ${r.gas_used})`);
+            continue;
+        }
+        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
+        if (v.code.cell.refs.length === 0) entry.code_hex = bitsToHex(v.code.bits);
+        entry.code_boc = req.code;
+        entry.stack_in = stackIn;
+        entry.gas_limit = req.gas_limit;
+        if (req.global_version !== undefined) entry.global_version = req.global_version;
+        if (req.libs) entry.libs = req.libs;
+        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
+        if (r.missing_library) entry.expected.missing_library = r.missing_library;
+        entry.trace = traceOf(r.vm_log);
+        entry.oracle_mode = r.mode;
+        out.push(entry);
+    }
+    return { out, problems };
+}
