@@ -136,3 +136,21 @@ export function runSentinelVectors(oracle, vectors, checkWant) {
     }
     return { out, problems };
 }
+
+/**
+ * Whether an oracle stack value v matches a hand-written expectation w:
+ * bigint/number = that int; a type name ('int', 'nan', 'null', 'cell', 'slice', 'builder', 'cont',
+ * 'tuple') = any value of that type; 'vmc_*' = a continuation of that kind; array = a tuple of
+ * matching items; function = a predicate.
+ */
+export function matchValue(v, w) {
+    if (typeof w === 'function') return w(v);
+    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
+    if (Array.isArray(w)) return v.type === 'tuple' && v.items.length === w.length && w.every((x, i) => matchValue(v.items[i], x));
+    if (typeof w === 'string' && w.startsWith('vmc_')) return v.type === 'cont' && v.kind === w;
+    if (['int', 'nan', 'null', 'cell', 'slice', 'builder', 'cont', 'tuple'].includes(w)) return v.type === w;
+    throw new Error(`bad expectation ${String(w)}`);
+}
+
+/** Whether a whole oracle stack matches a list of expectations (see matchValue). */
+export const matchStack = (stack, want) => stack.length === want.length && want.every((w, i) => matchValue(stack[i], w));
