@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bitsToHex } from './bits.mjs';
+import { bitsToHex, fiftBits, uBits } from './bits.mjs';
 import { join, fitsOneCell } from './asm.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +39,15 @@ export function cellOf(bits, refs = []) {
 export function exotic(bits, refs = []) {
     return new core.Cell({ exotic: true, bits: cellOf(bits).bits, refs });
 }
+
+/** An ordinary cell from Fift-style hex ("AB", "A_") and refs. */
+export const fiftCell = (fhex, refs = []) => cellOf(fiftBits(fhex), refs);
+
+/** The hash of cell c at this level as a bit string. */
+export const hashBits = (c, level = 3) => [...c.hash(level)].map((x) => uBits(x, 8)).join('');
+
+/** A library cell (exotic type 2) standing for cell `of`. */
+export const libraryCell = (of) => exotic(uBits(2, 8) + hashBits(of));
 
 /** The BoC (base64) of the empty ordinary cell. */
 export const emptyCellBoc = () => cellToBoc(cellOf(''));
