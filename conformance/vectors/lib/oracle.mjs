@@ -163,3 +163,45 @@ export function matchValue(v, w) {
 
 /** Whether a whole oracle stack matches a list of expectations (see matchValue). */
 export const matchStack = (stack, want) => stack.length === want.length && want.every((w, i) => matchValue(stack[i], w));
+
+/**
+ * A stack_in value written with cell specs ({hex, refs} as parseCellSpec takes them, or {boc}) in the
+ * vector file's form: cells, builders and slices as BoCs, slices with their full window; tuples item by item.
+ */
+export function specValue(v) {
+    switch (v.type) {
+        case 'cell':
+        case 'builder':
+            return { type: v.type, boc: cellToBoc(parseCellSpec(v.boc ?? v)) };
+        case 'slice': {
+            const c = parseCellSpec(v.boc ?? v);
+            return {
+                type: 'slice',
+                boc: cellToBoc(c),
+                bits_start: v.bits_start ?? 0,
+                bits_end: v.bits_end ?? c.bits.length,
+                refs_start: v.refs_start ?? 0,
+                refs_end: v.refs_end ?? c.refs.length,
+            };
+        }
+        case 'tuple':
+            return { type: 'tuple', items: v.items.map(specValue) };
+        default:
+            return v;
+    }
+}
+
+/**
+ * The oracle runs a program given an empty stack with a DROP prepended over a pushed int. This
+ * checks that entry against an exact run of the same request over the sentinel alone: same exit
+ * code and gas, and the same stack (with the sentinel at the bottom when the program returned).
+ * Returns an error text, or undefined when the runs agree.
+ */
+export function sentinelCrossCheck(oracle, req, r) {
+    const s = oracle.run({ ...req, stack: [I(SENTINEL)], debug: false, c4c5: false });
+    const want = r.exit_code === 0 || r.exit_code === 1 ? [I(SENTINEL), ...r.stack] : r.stack;
+    if (s.mode !== 'raw' || s.exit_code !== r.exit_code || s.gas_used !== r.gas_used || JSON.stringify(s.stack) !== JSON.stringify(want)) {
+        return `sentinel cross-check failed: exit ${s.exit_code} gas ${s.gas_used}`;
+    }
+    return undefined;
+}
