@@ -18,10 +18,9 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hexBits, fiftBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
-import { ins, hx, opTable, specProg as prog, cellSpec, PUSHINT, PUSH, PUSHSLICE, PUSHREF, PUSHREFSLICE, PUSHCONT } from './lib/asm.mjs';
-import { createOracle, parseCellSpec, cellToBoc, I, matchStack, traceOf } from './lib/oracle.mjs';
-import { specValue, sentinelCrossCheck } from './lib/oracle.mjs';
+import { hexBits, fiftBits, uBits, bitsToHex } from './lib/bits.mjs';
+import { ins, hx, opTable, specProg as prog, PUSHINT, PUSH, PUSHSLICE, PUSHREF, PUSHREFSLICE, PUSHCONT } from './lib/asm.mjs';
+import { createOracle, runSpecVectors, parseCellSpec, cellToBoc, I } from './lib/oracle.mjs';
 import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -530,78 +529,20 @@ function childCommit(oracle, req, direct) {
     return { c4: c4.boc, c5: c5.boc };
 }
 
-async function generate() {
-    const oracle = await createOracle({ config: 'default' });
-    const names = new Set();
-    const out = [];
-    const problems = [];
-    let crossChecked = 0;
-    let viaChild = 0;
-    for (const v of V) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
-        const codeCell = parseCellSpec(cellSpec(v.code));
-        const stackIn = (v.opts.stack_in ?? []).map(specValue);
-        const req = { code: cellToBoc(codeCell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
-        if (v.opts.data) req.data = v.opts.data;
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-        if (v.want.gas !== undefined && r.gas_used !== v.want.gas) errs.push(`gas ${r.gas_used} (want ${v.want.gas})`);
-        if (v.want.stack !== undefined && !matchStack(r.stack, v.want.stack)) {
-            errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? x.kind ?? x.type))}`);
-        }
-        if (v.want.c4 !== undefined && r.c4 !== cellToBoc(parseCellSpec(v.want.c4))) errs.push(`c4 ${r.c4}`);
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (codeCell.refs.length === 0) entry.code_hex = bitsToHex(cellBits(codeCell));
-        entry.code_boc = cellToBoc(codeCell);
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (v.opts.data) entry.data = cellToBoc(parseCellSpec(v.opts.data));
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        if (r.c4c5_status === 'capture_failed') {
-            const c = childCommit(oracle, req, r);
-            if (typeof c === 'string') {
-                problems.push(`${v.name}: ${c}`);
-                continue;
-            }
-            Object.assign(entry.expected, c);
-            entry.c4c5_from = 'RUNVM child (the direct capture run cannot see this program return)';
-            viaChild++;
-        }
-        // The empty-stack entry prepends a DROP (see ../shared/oracle/README.md); check it
-        // against an exact run over a sentinel int: same exit code, gas, and stack.
-        if (r.mode === 'raw_drop_prefix' && stackIn.length === 0 && !v.opts.depth_sensitive) {
-            const failed = sentinelCrossCheck(oracle, req, r);
-            if (failed) {
-                problems.push(`${v.name}: ${failed}`);
-                continue;
-            }
-            crossChecked++;
-        }
-        // Long traces (deep recursion, long loops) keep their two ends.
-        entry.trace = traceOf(r.vm_log, { dropPrefix: r.mode === 'raw_drop_prefix', childVm: true, keep: 150 });
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    console.log(`${crossChecked} empty-stack vectors cross-checked against an exact run over a sentinel`);
-    console.log(`${viaChild} vectors took c4/c5 from a RUNVM child run`);
-    return { out, problems, version: oracle.version() };
-}
-
-const { out, problems, version } = await generate();
+const oracle = await createOracle({ config: 'default' });
+const version = oracle.version();
+const { out, problems, crossChecked, captured } = runSpecVectors(oracle, V, {
+    show: (x) => x.value ?? x.content_hex ?? x.kind ?? x.type,
+    // Long traces (deep recursion, long loops) keep their two ends.
+    trace: { childVm: true, keep: 150 },
+    capture: (req, r) => {
+        const c = childCommit(oracle, req, r);
+        if (typeof c === 'string') return c;
+        return { ...c, from: 'RUNVM child (the direct capture run cannot see this program return)' };
+    },
+});
+console.log(`${crossChecked} empty-stack vectors cross-checked against an exact run over a sentinel`);
+console.log(`${captured} vectors took c4/c5 from a RUNVM child run`);
 failOnProblems(problems);
 const doc = vectorDocument({
     description:

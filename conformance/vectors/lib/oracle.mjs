@@ -10,8 +10,8 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bitsToHex, fiftBits, uBits } from './bits.mjs';
-import { join, fitsOneCell } from './asm.mjs';
+import { bitsToHex, fiftBits, uBits, cellBits } from './bits.mjs';
+import { join, fitsOneCell, cellSpec } from './asm.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RUNVM =
@@ -90,7 +90,7 @@ const TRACE_EVENTS = ['handling exception', 'default exception handler', 'unhand
  * childVm: also keep "Child VM finished" lines (RUNVM).
  * keep: keep only this many lines at each end of a longer trace.
  */
-export function traceOf(vmLog, { dropPrefix = false, childVm = false, keep = Infinity } = {}) {
+function traceOf(vmLog, { dropPrefix = false, childVm = false, keep = Infinity } = {}) {
     const events = childVm ? [...TRACE_EVENTS, 'Child VM finished'] : TRACE_EVENTS;
     const t = [];
     for (const line of vmLog.split('\n')) {
@@ -102,29 +102,42 @@ export function traceOf(vmLog, { dropPrefix = false, childVm = false, keep = Inf
     return t;
 }
 
+/** oracle.run(req), or undefined after adding the oracle's complaint about vector `name` to problems. */
+function runOrReport(oracle, req, name, problems) {
+    try {
+        return oracle.run(req);
+    } catch (e) {
+        problems.push(`${name}: oracle error ${e.message}`);
+        return undefined;
+    }
+}
+
+/** Throws on a second vector with the same name. */
+function uniqueNames() {
+    const names = new Set();
+    return (name) => {
+        if (names.has(name)) throw new Error(`duplicate vector name ${name}`);
+        names.add(name);
+    };
+}
+
 /**
  * Runs vectors {name, desc, code: cellProg(...), want, opts: {stack_in, gas_limit, global_version, libs}}
  * whose code starts with DROP, over stack_in plus the sentinel, and returns {out, problems}.
  * checkWant(v, r) lists how the oracle's result r differs from the hand-written expectation.
  */
 export function runSentinelVectors(oracle, vectors, checkWant) {
-    const names = new Set();
+    const unique = uniqueNames();
     const out = [];
     const problems = [];
     for (const v of vectors) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
+        unique(v.name);
         const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
         const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
         if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
         if (v.opts.libs) req.libs = cellToBoc(v.opts.libs);
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
+        const r = runOrReport(oracle, req, v.name, problems);
+        if (!r) continue;
         const errs = r.mode === 'raw' ? checkWant(v, r) : [`entry mode ${r.mode}`];
         if (errs.length) {
             problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')} (gas ${r.gas_used})`);
@@ -168,22 +181,13 @@ export const matchStack = (stack, want) => stack.length === want.length && want.
  * A stack_in value written with cell specs ({hex, refs} as parseCellSpec takes them, or {boc}) in the
  * vector file's form: cells, builders and slices as BoCs, slices with their full window; tuples item by item.
  */
-export function specValue(v) {
+function specValue(v) {
     switch (v.type) {
         case 'cell':
         case 'builder':
             return { type: v.type, boc: cellToBoc(parseCellSpec(v.boc ?? v)) };
-        case 'slice': {
-            const c = parseCellSpec(v.boc ?? v);
-            return {
-                type: 'slice',
-                boc: cellToBoc(c),
-                bits_start: v.bits_start ?? 0,
-                bits_end: v.bits_end ?? c.bits.length,
-                refs_start: v.refs_start ?? 0,
-                refs_end: v.refs_end ?? c.refs.length,
-            };
-        }
+        case 'slice':
+            return S(parseCellSpec(v.boc ?? v), v);
         case 'tuple':
             return { type: 'tuple', items: v.items.map(specValue) };
         default:
@@ -197,11 +201,77 @@ export function specValue(v) {
  * code and gas, and the same stack (with the sentinel at the bottom when the program returned).
  * Returns an error text, or undefined when the runs agree.
  */
-export function sentinelCrossCheck(oracle, req, r) {
+function sentinelCrossCheck(oracle, req, r) {
     const s = oracle.run({ ...req, stack: [I(SENTINEL)], debug: false, c4c5: false });
     const want = r.exit_code === 0 || r.exit_code === 1 ? [I(SENTINEL), ...r.stack] : r.stack;
     if (s.mode !== 'raw' || s.exit_code !== r.exit_code || s.gas_used !== r.gas_used || JSON.stringify(s.stack) !== JSON.stringify(want)) {
         return `sentinel cross-check failed: exit ${s.exit_code} gas ${s.gas_used}`;
     }
     return undefined;
+}
+
+/**
+ * Runs hand-encoded vectors {name, desc, code: specProg(...), want, opts} as they are (no sentinel)
+ * and returns {out, problems, crossChecked, captured}.
+ * want: {exit, stack?, gas?, c4?} (c4 a cell spec); opts: {stack_in (spec values), gas_limit, data,
+ * global_version, depth_sensitive}. An empty-stack run is cross-checked against an exact run over
+ * the sentinel unless depth_sensitive. show(value) is the text of a stack value in problem reports;
+ * trace are traceOf's options (dropPrefix is set here). When the oracle cannot capture c4/c5,
+ * capture(req, r) may give them instead ({c4, c5, from}, or an error text).
+ */
+export function runSpecVectors(oracle, vectors, { show, trace = {}, capture } = {}) {
+    const unique = uniqueNames();
+    const out = [];
+    const problems = [];
+    let crossChecked = 0;
+    let captured = 0;
+    for (const v of vectors) {
+        unique(v.name);
+        const codeCell = parseCellSpec(cellSpec(v.code));
+        const stackIn = (v.opts.stack_in ?? []).map(specValue);
+        const req = { code: cellToBoc(codeCell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
+        if (v.opts.data) req.data = v.opts.data;
+        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
+        const r = runOrReport(oracle, req, v.name, problems);
+        if (!r) continue;
+        const errs = [];
+        if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
+        if (v.want.gas !== undefined && r.gas_used !== v.want.gas) errs.push(`gas ${r.gas_used} (want ${v.want.gas})`);
+        if (v.want.stack !== undefined && !matchStack(r.stack, v.want.stack)) errs.push(`stack ${JSON.stringify(r.stack.map(show))}`);
+        if (v.want.c4 !== undefined && r.c4 !== cellToBoc(parseCellSpec(v.want.c4))) errs.push(`c4 ${r.c4}`);
+        if (errs.length) {
+            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
+            continue;
+        }
+        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
+        if (codeCell.refs.length === 0) entry.code_hex = bitsToHex(cellBits(codeCell));
+        entry.code_boc = req.code;
+        entry.stack_in = stackIn;
+        entry.gas_limit = req.gas_limit;
+        if (v.opts.data) entry.data = cellToBoc(parseCellSpec(v.opts.data));
+        if (req.global_version !== undefined) entry.global_version = req.global_version;
+        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
+        if (capture && r.c4c5_status === 'capture_failed') {
+            const c = capture(req, r);
+            if (typeof c === 'string') {
+                problems.push(`${v.name}: ${c}`);
+                continue;
+            }
+            Object.assign(entry.expected, { c4: c.c4, c5: c.c5 });
+            entry.c4c5_from = c.from;
+            captured++;
+        }
+        if (r.mode === 'raw_drop_prefix' && stackIn.length === 0 && !v.opts.depth_sensitive) {
+            const failed = sentinelCrossCheck(oracle, req, r);
+            if (failed) {
+                problems.push(`${v.name}: ${failed}`);
+                continue;
+            }
+            crossChecked++;
+        }
+        entry.trace = traceOf(r.vm_log, { ...trace, dropPrefix: r.mode === 'raw_drop_prefix' });
+        entry.oracle_mode = r.mode;
+        out.push(entry);
+    }
+    return { out, problems, crossChecked, captured };
 }
