@@ -22,9 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hexBits, fiftBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
 import { ins, opTable, PUSHINT, PUSH, PUSHSLICE, MAXINT, MININT } from './lib/asm.mjs';
-import { createOracle, cellToBoc, oracleRequire, cellOf, fiftCell as cell, exotic, hashBits, libraryCell as library } from './lib/oracle.mjs';
-import { cellProg as prog, NULL, C, S, B, matchStack, runSentinelVectors } from './lib/oracle.mjs';
-import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
+import { cellToBoc, oracleRequire, cellOf, fiftCell as cell, exotic, hashBits, libraryCell as library } from './lib/oracle.mjs';
+import { cellProg as prog, NULL, C, S, B, matchStack } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'cell_ops_vectors.json');
@@ -745,14 +745,6 @@ function checkWant(v, r) {
     return errs;
 }
 
-const oracle = await createOracle({ config: 'default' });
-const { out, problems } = runSentinelVectors(oracle, V, checkWant);
-failOnProblems(problems);
-const doc = vectorDocument({
-    description:
-        'Cell building, parsing and slice comparison instructions (cp0 categories cell_build, cell_parse, compare_other) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run), libs (BoC of the HashmapE 256 ^Cell library collection). See README.md.',
-    generator: 'gen_cell_ops_vectors.mjs',
-    version: oracle.version(),
-    vectors: out,
-});
-finish(OUT, JSON.stringify(doc, null, 1) + '\n', out.length);
+const DESCRIPTION =
+    'Cell building, parsing and slice comparison instructions (cp0 categories cell_build, cell_parse, compare_other) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run), libs (BoC of the HashmapE 256 ^Cell library collection). See README.md.';
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION);

@@ -27,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { hexBits, uBits, bitsToHex, bytesBits } from './lib/bits.mjs';
 import { ins, hx, opTable, PUSHINT, PUSH } from './lib/asm.mjs';
 import { createOracle, cellToBoc, oracleRequire, cellOf, cellProg as prog } from './lib/oracle.mjs';
-import { I, NULL, C, S, B, SENTINEL, matchValue, matchStack, runSentinelVectors } from './lib/oracle.mjs';
-import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
+import { I, NULL, C, S, B, SENTINEL, matchValue, matchStack } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'crypto_vectors.json');
@@ -805,13 +805,6 @@ function checkWant(v, r) {
     return errs;
 }
 
-const { out, problems } = runSentinelVectors(ORACLE, V, checkWant);
-failOnProblems(problems);
-const doc = vectorDocument({
-    description:
-        'Hashing and cryptography instructions (cp0 category app_crypto) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector field: global_version (config param 8 for the run). See README.md.',
-    generator: 'gen_crypto_vectors.mjs',
-    version: ORACLE.version(),
-    vectors: out,
-});
-finish(OUT, JSON.stringify(doc, null, 1) + '\n', out.length);
+const DESCRIPTION =
+    'Hashing and cryptography instructions (cp0 category app_crypto) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector field: global_version (config param 8 for the run). See README.md.';
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION, { oracle: ORACLE });

@@ -29,9 +29,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hexBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
 import { ins, hx, opTable, PUSHINT } from './lib/asm.mjs';
-import { createOracle, oracleRequire, cellOf, hashBits, libraryCell as library } from './lib/oracle.mjs';
-import { cellProg as prog, I, NAN, NULL, C, S, B, runSentinelVectors } from './lib/oracle.mjs';
-import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
+import { oracleRequire, cellOf, hashBits, libraryCell as library } from './lib/oracle.mjs';
+import { cellProg as prog, I, NAN, NULL, C, S, B } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'dictops_vectors.json');
@@ -756,15 +756,7 @@ function checkWant(v, r) {
     return errs;
 }
 
-const oracle = await createOracle({ config: 'default' });
-const { out, problems } = runSentinelVectors(oracle, V, checkWant);
-failOnProblems(problems);
-const doc = vectorDocument({
-    description:
-        'Dictionary instructions (cp0 categories dict_get, dict_set, dict_set_builder, dict_delete, dict_min, dict_next, dict_mayberef, dict_prefix, dict_serial, dict_special, dict_sub) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version, libs. See README.md.',
-    generator: 'gen_dictops_vectors.mjs',
-    version: oracle.version(),
-    vectors: out,
-});
+const DESCRIPTION =
+    'Dictionary instructions (cp0 categories dict_get, dict_set, dict_set_builder, dict_delete, dict_min, dict_next, dict_mayberef, dict_prefix, dict_serial, dict_special, dict_sub) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version, libs. See README.md.';
 // One line: the file is large.
-finish(OUT, JSON.stringify(doc) + '\n', out.length);
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION, { oneLine: true });

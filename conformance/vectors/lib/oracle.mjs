@@ -1,8 +1,9 @@
 // The reference oracle (../shared/oracle/runvm.mjs from the project root, the
 // C++ TVM inside @ton/sandbox) as the vector generators use it: loading it and
-// its @ton/core, building cells, typed stack values, the step trace, and the
-// run loop shared by the generators whose programs start with DROP of a
-// sentinel (exact "raw" entry, see the oracle's README).
+// its @ton/core, building cells, typed stack values, expectation matching,
+// and the two run loops: one for programs that start with DROP of a sentinel
+// (exact "raw" entry, see the oracle's README), one for hand-encoded programs
+// run as they are (cell specs, empty-stack entry cross-checked).
 //
 // The oracle is found next to the project; GRAM_ORACLE (the path of
 // runvm.mjs) or ORACLE_DIR (its folder) override that.
@@ -61,9 +62,12 @@ export function cellProg(...instrs) {
 // ---------------------------------------------------------------------------
 // Typed stack values, in the oracle's JSON form
 // ---------------------------------------------------------------------------
+/** An integer (number, bigint or decimal string). */
 export const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
+/** NaN and null. */
 export const NAN = { type: 'nan' };
 export const NULL = { type: 'null' };
+/** A cell, and a builder holding cell c's data and refs. */
 export const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
 export const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
 /** A slice of cell c; w optionally narrows it ({bits_start, bits_end, refs_start, refs_end}). */

@@ -3,7 +3,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULTS, packageVersions, emptyCellBoc } from './oracle.mjs';
+import { fileURLToPath } from 'node:url';
+import { createOracle, DEFAULTS, packageVersions, emptyCellBoc, runSentinelVectors } from './oracle.mjs';
 
 /** The `reference` block: emulator build and package versions of the oracle run. */
 export function referenceInfo(version, config = 'default') {
@@ -71,4 +72,20 @@ export function writeOrCheck(file, text, count, check = process.argv.includes('-
 /** writeOrCheck for a generator with one output file: exits 1 when --check found a difference. */
 export function finish(file, text, count) {
     if (!writeOrCheck(file, text, count)) process.exit(1);
+}
+
+/**
+ * The whole run of a generator whose programs start with DROP of the sentinel: runs the vectors
+ * (see runSentinelVectors) on `oracle` (by default a fresh one with the default config), refuses to
+ * go on when one does not behave as written by hand, then writes or checks file. generatorUrl is
+ * the generator's import.meta.url (its file name is recorded). The document is indented by one
+ * space, or on one line when oneLine.
+ */
+export async function generateSentinelFile(generatorUrl, file, vectors, checkWant, description, { oracle, oneLine = false } = {}) {
+    const o = oracle ?? (await createOracle({ config: 'default' }));
+    const { out, problems } = runSentinelVectors(o, vectors, checkWant);
+    failOnProblems(problems);
+    const generator = path.basename(fileURLToPath(generatorUrl));
+    const doc = vectorDocument({ description, generator, version: o.version(), vectors: out });
+    finish(file, (oneLine ? JSON.stringify(doc) : JSON.stringify(doc, null, 1)) + '\n', out.length);
 }
