@@ -352,25 +352,9 @@ fn exec_getforwardfeesimple(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 pub(super) fn register(t: &mut TableBuilder) {
-    t.fixed_range(0xf820, 0xf823, 16, "GETPARAM", exec_getparam);
-    let named = [
-        "NOW",
-        "BLOCKLT",
-        "LTIME",
-        "RANDSEED",
-        "BALANCE",
-        "MYADDR",
-        "CONFIGROOT",
-        "MYCODE",
-        "INCOMINGVALUE",
-        "STORAGEFEES",
-        "PREVBLOCKSINFOTUPLE",
-        "UNPACKEDCONFIGTUPLE",
-        "DUEPAYMENT",
-    ];
-    for (i, name) in named.into_iter().enumerate() {
-        t.simple(0xf823 + i as u32, 16, name, exec_getparam);
-    }
+    // One range per cp0 instruction; NOW, BALANCE, MYADDR, INMSG_VALUE, ...
+    // are cp0 aliases of fixed indexes of these three.
+    t.fixed_range(0xf820, 0xf830, 16, "GETPARAM", exec_getparam);
     t.simple(0xf830, 16, "CONFIGDICT", exec_configdict);
     t.simple(0xf832, 16, "CONFIGPARAM", exec_configparam);
     t.simple(0xf833, 16, "CONFIGOPTPARAM", exec_configoptparam);
@@ -385,23 +369,6 @@ pub(super) fn register(t: &mut TableBuilder) {
     t.simple(0xf83a, 16, "GETORIGINALFWDFEE", exec_getoriginalfwdfee).since(6);
     t.simple(0xf83b, 16, "GETGASFEESIMPLE", exec_getgasfeesimple).since(6);
     t.simple(0xf83c, 16, "GETFORWARDFEESIMPLE", exec_getforwardfeesimple).since(6);
-    t.fixed_range(0xf88100, 0xf88111, 24, "GETPARAMLONG", exec_getparamlong).since(11);
-    t.simple(0xf88111, 24, "INMSGPARAMS", exec_getparamlong).since(11);
-    t.fixed_range(0xf88112, 0xf881ff, 24, "GETPARAMLONG", exec_getparamlong).since(11);
-    let inmsg = [
-        "INMSG_BOUNCE",
-        "INMSG_BOUNCED",
-        "INMSG_SRC",
-        "INMSG_FWDFEE",
-        "INMSG_LT",
-        "INMSG_UTIME",
-        "INMSG_ORIGVALUE",
-        "INMSG_VALUE",
-        "INMSG_VALUEEXTRA",
-        "INMSG_STATEINIT",
-    ];
-    for (i, name) in inmsg.into_iter().enumerate() {
-        t.simple(0xf890 + i as u32, 16, name, exec_inmsgparam).since(11);
-    }
-    t.fixed_range(0xf89a, 0xf8a0, 16, "INMSGPARAM", exec_inmsgparam).since(11);
+    t.fixed_range(0xf88100, 0xf881ff, 24, "GETPARAMLONG", exec_getparamlong).since(11);
+    t.fixed_range(0xf890, 0xf8a0, 16, "INMSGPARAM", exec_inmsgparam).since(11);
 }

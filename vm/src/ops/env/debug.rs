@@ -19,12 +19,7 @@ fn decode_debugstr(ctx: &mut DecodeCtx<'_>, args: u32) -> Result<u32, i32> {
 }
 
 pub(super) fn register(t: &mut TableBuilder) {
-    // The names are cp0's aliases of DEBUG for the ranges they cover.
-    t.simple(0xfe00, 16, "DUMPSTK", exec_nop);
-    t.fixed_range(0xfe01, 0xfe14, 16, "DEBUG", exec_nop);
-    t.simple(0xfe14, 16, "STRDUMP", exec_nop);
-    t.fixed_range(0xfe15, 0xfe20, 16, "DEBUG", exec_nop);
-    t.fixed_range(0xfe20, 0xfe30, 16, "DUMP", exec_nop);
-    t.fixed_range(0xfe30, 0xfef0, 16, "DEBUG", exec_nop);
+    // One cp0 instruction; DUMPSTK, STRDUMP, DUMP s(i) are its aliases.
+    t.fixed_range(0xfe00, 0xfef0, 16, "DEBUG", exec_nop);
     t.ext(0xfef, 12, 4, "DEBUGSTR", decode_debugstr, exec_nop);
 }
