@@ -108,22 +108,22 @@ impl CellType {
 #[derive(Clone)]
 pub struct Cell(Arc<CellInner>);
 
-/// Fields in declaration order (`repr(C)`): what parents, drops and the BoC
-/// codec read of a child (refs, hashes, depth, mask) shares the first cache
-/// lines with the reference counts; the data buffer comes last.
+/// Fields in declaration order (`repr(C)`): what a tree walk reads of every
+/// cell (refs, sizes, the start of the data) shares the first cache line with
+/// the reference counts; the hashes, read once per cell by codecs, come last.
 #[repr(C)]
 struct CellInner {
     refs: [Option<Cell>; MAX_REFS],
-    /// Hashes and depths of the significant levels below the top one
-    /// (empty for level-0 cells, so no allocation in the common case).
-    lower: Box<[(HashBytes, u16)]>,
-    repr_hash: HashBytes,
-    repr_depth: u16,
     bit_len: u16,
+    repr_depth: u16,
     ref_count: u8,
     cell_type: CellType,
     level_mask: LevelMask,
     data: [u8; 128],
+    repr_hash: HashBytes,
+    /// Hashes and depths of the significant levels below the top one
+    /// (empty for level-0 cells, so no allocation in the common case).
+    lower: Box<[(HashBytes, u16)]>,
 }
 
 impl Drop for CellInner {
@@ -191,19 +191,20 @@ impl Cell {
         let ref_count = refs.iter().take_while(|r| r.is_some()).count();
         let cell_type = if exotic { exotic_type(&data, bit_len)? } else { CellType::Ordinary };
         let level_mask = check_and_level(cell_type, &data, bit_len, &refs[..ref_count])?;
-        let mut inner = CellInner {
-            data,
+        // Hashed before the cell is put together, so the cell is moved into
+        // its allocation once, complete.
+        let hashes = compute_hashes(&data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
+        Ok(Cell(Arc::new(CellInner {
+            refs,
             bit_len: bit_len as u16,
+            repr_depth: hashes.repr_depth,
             ref_count: ref_count as u8,
             cell_type,
             level_mask,
-            refs,
-            repr_hash: [0; 32],
-            repr_depth: 0,
-            lower: Box::new([]),
-        };
-        compute_hashes(&mut inner)?;
-        Ok(Cell(Arc::new(inner)))
+            data,
+            repr_hash: hashes.repr_hash,
+            lower: hashes.lower,
+        })))
     }
 
     /// The empty ordinary cell (no bits, no refs).
@@ -380,6 +381,8 @@ fn exotic_type(data: &[u8; 128], bit_len: usize) -> CellResult<CellType> {
 }
 
 const HASH_BITS: usize = 256;
+/// Longest hash input: descriptors, 128 data bytes, four depths, four hashes.
+const PREIMAGE_MAX: usize = 2 + 128 + MAX_REFS * (2 + 32);
 const DEPTH_BITS: usize = 16;
 
 fn check_and_level(kind: CellType, data: &[u8; 128], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<LevelMask> {
@@ -457,18 +460,25 @@ fn check_merkle_child(data: &[u8; 128], hash_at: usize, depth_at: usize, child: 
 /// way: the lowest computed level hashes the data, each higher one hashes the
 /// previous level's hash in its place; children are seen one level up
 /// through Merkle cells. Pruned branches store their lower hashes instead.
-fn compute_hashes(cell: &mut CellInner) -> CellResult<()> {
-    let mask = cell.level_mask;
+fn compute_hashes(
+    data: &[u8; 128],
+    bit_len: usize,
+    cell_type: CellType,
+    mask: LevelMask,
+    refs: &[Option<Cell>],
+) -> CellResult<Hashes> {
     let hash_count = mask.hash_count();
-    let is_pruned = cell.cell_type == CellType::PrunedBranch;
+    let is_pruned = cell_type == CellType::PrunedBranch;
     let first_computed = if is_pruned { hash_count - 1 } else { 0 };
-    let child_shift = u8::from(cell.cell_type.is_merkle());
-    let exotic = cell.cell_type.is_exotic();
-    let bit_len = cell.bit_len as usize;
+    let child_shift = u8::from(cell_type.is_merkle());
+    let exotic = cell_type.is_exotic();
     let byte_len = bit_len.div_ceil(8);
-    let ref_count = cell.ref_count as usize;
-    let refs = &cell.refs[..ref_count];
+    let ref_count = refs.len();
 
+    // The hash input of one level, written into one stack buffer and hashed
+    // in a single call: descriptors, data (or the previous level's hash),
+    // child depths, child hashes.
+    let mut preimage = [0u8; PREIMAGE_MAX];
     let mut computed: [(HashBytes, u16); 4] = [([0; 32], 0); 4];
     let mut computed_len = 0;
     let mut hash_index = 0;
@@ -481,50 +491,62 @@ fn compute_hashes(cell: &mut CellInner) -> CellResult<()> {
         if this_index < first_computed {
             continue;
         }
-        let mut hasher = Sha256::new();
-        hasher.update([descriptor_d1(ref_count, exotic, mask.apply(level)), descriptor_d2(bit_len)]);
+        preimage[0] = descriptor_d1(ref_count, exotic, mask.apply(level));
+        preimage[1] = descriptor_d2(bit_len);
+        let mut len = 2;
         if this_index == first_computed {
-            let mut data = cell.data;
+            preimage[2..2 + byte_len].copy_from_slice(&data[..byte_len]);
             if bit_len % 8 != 0 {
-                data[byte_len - 1] |= 0x80 >> (bit_len % 8);
+                // The completion tag: a one bit right after the data.
+                preimage[1 + byte_len] |= 0x80 >> (bit_len % 8);
             }
-            hasher.update(&data[..byte_len]);
+            len += byte_len;
         } else {
-            hasher.update(computed[computed_len - 1].0);
+            preimage[2..34].copy_from_slice(&computed[computed_len - 1].0);
+            len += 32;
         }
         let child_level = (level + child_shift).min(MAX_LEVEL);
         let mut depth = 0u16;
         for r in refs.iter().flatten() {
             let child_depth = r.depth_at(child_level);
             depth = depth.max(child_depth + 1);
-            hasher.update(child_depth.to_be_bytes());
+            preimage[len..len + 2].copy_from_slice(&child_depth.to_be_bytes());
+            len += 2;
         }
         if depth > MAX_DEPTH {
             return Err(CellError::DepthTooBig);
         }
         for r in refs.iter().flatten() {
-            hasher.update(r.hash_at(child_level));
+            preimage[len..len + 32].copy_from_slice(r.hash_at(child_level));
+            len += 32;
         }
-        computed[computed_len] = (hasher.finalize().into(), depth);
+        computed[computed_len] = (Sha256::digest(&preimage[..len]).into(), depth);
         computed_len += 1;
     }
 
     let (repr_hash, repr_depth) = computed[computed_len - 1];
-    cell.repr_hash = repr_hash;
-    cell.repr_depth = repr_depth;
-    if is_pruned {
+    let lower = if is_pruned {
         let stored = hash_count - 1;
         let depths_at = 2 + 32 * stored;
-        cell.lower = (0..stored)
+        (0..stored)
             .map(|i| {
                 let mut hash = [0u8; 32];
-                hash.copy_from_slice(&cell.data[2 + 32 * i..2 + 32 * (i + 1)]);
-                let depth = u16::from_be_bytes([cell.data[depths_at + 2 * i], cell.data[depths_at + 2 * i + 1]]);
+                hash.copy_from_slice(&data[2 + 32 * i..2 + 32 * (i + 1)]);
+                let depth = u16::from_be_bytes([data[depths_at + 2 * i], data[depths_at + 2 * i + 1]]);
                 (hash, depth)
             })
-            .collect();
+            .collect()
     } else if computed_len > 1 {
-        cell.lower = computed[..computed_len - 1].to_vec().into_boxed_slice();
-    }
-    Ok(())
+        computed[..computed_len - 1].to_vec().into_boxed_slice()
+    } else {
+        Box::new([])
+    };
+    Ok(Hashes { repr_hash, repr_depth, lower })
+}
+
+/// The hashes and depths of a cell, as [`compute_hashes`] finds them.
+struct Hashes {
+    repr_hash: HashBytes,
+    repr_depth: u16,
+    lower: Box<[(HashBytes, u16)]>,
 }

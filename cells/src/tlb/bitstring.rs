@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use crate::bits;
 use crate::{bits_to_tagged_hex, CellBuilder, CellSlice};
 
 use super::TlbError;
@@ -53,26 +52,6 @@ impl BitString {
         (index < self.bit_len).then(|| self.data[index / 8] & (0x80 >> (index % 8)) != 0)
     }
 
-    /// Appends one bit.
-    pub(crate) fn push(&mut self, bit: bool) {
-        if self.bit_len % 8 == 0 {
-            self.data.push(0);
-        }
-        if bit {
-            self.data[self.bit_len / 8] |= 0x80 >> (self.bit_len % 8);
-        }
-        self.bit_len += 1;
-    }
-
-    /// Keeps only the first `bit_len` bits (no-op when already shorter).
-    pub(crate) fn truncate(&mut self, bit_len: usize) {
-        if bit_len < self.bit_len {
-            self.bit_len = bit_len;
-            self.data.truncate(bit_len.div_ceil(8));
-            self.clear_tail();
-        }
-    }
-
     /// Reads `bit_len` bits from the slice.
     pub(crate) fn load(slice: &mut CellSlice, bit_len: usize) -> Result<Self, TlbError> {
         let data = slice.load_raw(bit_len)?;
@@ -105,11 +84,6 @@ impl fmt::Debug for BitString {
     }
 }
 
-/// Number of leading bits of `data` (from bit `from`, `len` bits) equal to `bit`.
-pub(crate) fn count_same(data: &[u8], from: usize, len: usize, bit: bool) -> usize {
-    bits::count_leading(data, from, len, bit)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,19 +94,5 @@ mod tests {
         assert_eq!(a.as_bytes(), &[0xFF, 0x80]);
         assert_eq!(a, BitString::new(&[0xFF, 0x80], 9).unwrap());
         assert!(BitString::new(&[0xFF], 9).is_err());
-    }
-
-    #[test]
-    fn push_and_truncate() {
-        let mut s = BitString::empty();
-        for bit in [true, false, true, true, false, false, true, true, true] {
-            s.push(bit);
-        }
-        assert_eq!(s.bit_len(), 9);
-        assert_eq!(s.as_bytes(), &[0b1011_0011, 0x80]);
-        s.truncate(3);
-        assert_eq!(s.as_bytes(), &[0b1010_0000]);
-        assert_eq!(s.bit(2), Some(true));
-        assert_eq!(s.bit(3), None);
     }
 }

@@ -11,7 +11,7 @@ use num_bigint::BigUint;
 
 use crate::{Cell, CellBuilder, CellSlice};
 
-use super::{hashmap, BitString, Coins, Load, Store, TlbError, VarUint};
+use super::{build_dict, for_each_dict_entry, Coins, Load, Store, TlbError, VarUint};
 
 /// The extra-currency dictionary `HashmapE 32 (VarUInteger 32)`, kept as
 /// its root cell (so it re-serialises bit for bit); the root is checked
@@ -45,9 +45,9 @@ impl ExtraCurrencies {
         for (id, amount) in entries {
             let mut value = CellBuilder::new();
             VarUint::<32>(amount.clone()).store(&mut value)?;
-            leaves.push((BitString::new(&id.to_be_bytes(), Self::KEY_BITS)?, value));
+            leaves.push((id.to_be_bytes(), value));
         }
-        Ok(ExtraCurrencies { root: hashmap::build(&leaves, Self::KEY_BITS)? })
+        Ok(ExtraCurrencies { root: build_dict(leaves, Self::KEY_BITS)? })
     }
 
     /// The dictionary root cell (`None` when empty).
@@ -75,7 +75,7 @@ impl ExtraCurrencies {
 
 /// Reads every entry of an extra-currency dictionary.
 fn visit(root: &Cell, f: &mut dyn FnMut(u32, BigUint) -> Result<(), TlbError>) -> Result<(), TlbError> {
-    hashmap::for_each_entry(root, ExtraCurrencies::KEY_BITS, &mut |key, value| {
+    for_each_dict_entry(root, ExtraCurrencies::KEY_BITS, &mut |key, value| {
         let id = u32::from_be_bytes(
             key.as_bytes()
                 .try_into()

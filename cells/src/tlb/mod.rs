@@ -21,7 +21,6 @@ mod address_text;
 mod bitstring;
 mod currency;
 mod error;
-mod hashmap;
 mod message;
 mod msg_info;
 mod num;
@@ -42,6 +41,7 @@ pub use num::{Coins, VarInt, VarUint};
 pub use out_action::{LibRef, OutAction, OutList};
 pub use state_init::{Libraries, SimpleLib, StateInit, TickTock};
 
+use crate::dict::{CellContext, DictError, DictKey, DictResult, DictValue, Dictionary, NoGas, SetMode};
 use crate::{Cell, CellBuilder, CellSlice};
 
 /// A TL-B type that can be read from the front of a slice.
@@ -90,6 +90,85 @@ fn ordinary_slice(cell: &Cell, ty: &'static str) -> Result<CellSlice, TlbError> 
         return Err(TlbError::UnexpectedExotic { ty });
     }
     Ok(cell.as_slice())
+}
+
+/// TL-B name used in errors about malformed dictionaries.
+const HASHMAP: &str = "Hashmap";
+
+/// A dictionary context for TL-B reads: reads ordinary cells only and
+/// remembers whether it refused an exotic one, so that the error can say so.
+#[derive(Default)]
+struct TlbDictContext {
+    saw_exotic: bool,
+}
+
+impl CellContext for TlbDictContext {
+    fn load_cell(&mut self, cell: &Cell) -> DictResult<Option<Cell>> {
+        if cell.is_exotic() {
+            self.saw_exotic = true;
+        }
+        NoGas.load_cell(cell)
+    }
+
+    fn on_create(&mut self) -> DictResult<()> {
+        Ok(())
+    }
+}
+
+/// Maps a dictionary failure to the TL-B layer: a malformed tree is invalid
+/// `Hashmap` data, an exotic node is an unexpected exotic cell, and a value
+/// too large for its leaf is a cell overflow.
+fn dict_error(err: DictError, saw_exotic: bool) -> TlbError {
+    match err {
+        _ if saw_exotic => TlbError::UnexpectedExotic { ty: HASHMAP },
+        DictError::CellUnderflow(reason) | DictError::Invalid(reason) => TlbError::InvalidData { ty: HASHMAP, reason },
+        DictError::CellOverflow(_) => TlbError::Cell(crate::CellError::Overflow),
+        DictError::KeyTooLong(_) => TlbError::InvalidData { ty: HASHMAP, reason: "key longer than 1023 bits" },
+    }
+}
+
+/// Reads every entry of the `Hashmap key_bits X` under `root` in ascending
+/// key order with [`Dictionary::iter`], as strictly as the reference's
+/// validator: every node is an ordinary cell, a fork holds only its label and
+/// two refs, and `on_leaf` must read its value to the end of the leaf.
+fn for_each_dict_entry(
+    root: &Cell,
+    key_bits: usize,
+    on_leaf: &mut dyn FnMut(&DictKey, &mut CellSlice) -> Result<(), TlbError>,
+) -> Result<(), TlbError> {
+    let dict = Dictionary::with_root(Some(root.clone()), key_bits).map_err(|e| dict_error(e, false))?;
+    let mut ctx = TlbDictContext::default();
+    let mut entries = dict.iter(false, false, &mut ctx);
+    while let Some(entry) = entries.next() {
+        let (key, mut value) = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                drop(entries);
+                return Err(dict_error(err, ctx.saw_exotic));
+            }
+        };
+        on_leaf(&key, &mut value)?;
+        if !value.is_empty() {
+            return Err(TlbError::TrailingData { ty: HASHMAP });
+        }
+    }
+    Ok(())
+}
+
+/// Builds a `Hashmap key_bits X` with the reference's layout (the one
+/// [`Dictionary`] produces) from keys and values stored inline in the leaves.
+/// Returns the root cell, or `None` when there are no entries.
+fn build_dict<K: AsRef<[u8]>>(
+    entries: impl IntoIterator<Item = (K, CellBuilder)>,
+    key_bits: usize,
+) -> Result<Option<Cell>, TlbError> {
+    let mut dict = Dictionary::new(key_bits).map_err(|e| dict_error(e, false))?;
+    for (key, value) in entries {
+        let key = DictKey::from_bits(key.as_ref(), key_bits)
+            .ok_or(TlbError::InvalidData { ty: HASHMAP, reason: "key of the wrong length" })?;
+        dict.set(&key, DictValue::Builder(&value), SetMode::Set, &mut NoGas).map_err(|e| dict_error(e, false))?;
+    }
+    Ok(dict.into_root())
 }
 
 /// Reads `^X`: the next ref, which must hold exactly one `X`.
@@ -224,5 +303,89 @@ mod tests {
         let cell = b.build().unwrap();
         assert_eq!(Coins::load_from_cell(&cell), Err(TlbError::TrailingData { ty: "Coins" }));
         assert_eq!(Coins::load(&mut cell.as_slice()), Ok(Coins(5)));
+    }
+
+    fn read_u8_entries(root: &Cell, key_bits: usize) -> Result<Vec<(Vec<u8>, u8)>, TlbError> {
+        let mut out = Vec::new();
+        for_each_dict_entry(root, key_bits, &mut |key, value| {
+            out.push((key.as_bytes().to_vec(), value.load_u8()?));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn u8_value(v: u8) -> CellBuilder {
+        let mut b = CellBuilder::new();
+        b.store_u8(v).unwrap();
+        b
+    }
+
+    #[test]
+    fn dict_entries_round_trip_in_key_order() {
+        let keys = [77u32, 0, 0xFFFF_FFFF, 1, 0x8000_0000, 2];
+        let root = build_dict(keys.iter().map(|k| (k.to_be_bytes(), u8_value(*k as u8))), 32).unwrap().unwrap();
+        let mut sorted = keys.to_vec();
+        sorted.sort();
+        let expected: Vec<(Vec<u8>, u8)> = sorted.iter().map(|k| (k.to_be_bytes().to_vec(), *k as u8)).collect();
+        assert_eq!(read_u8_entries(&root, 32).unwrap(), expected);
+        assert_eq!(build_dict(Vec::<([u8; 4], CellBuilder)>::new(), 32), Ok(None));
+        assert!(build_dict([([0u8; 1], u8_value(0))], 32).is_err());
+    }
+
+    #[test]
+    fn dict_single_entry_uses_the_reference_label() {
+        // One 32-bit key 0: an all-zero label of 32 bits is hml_same$11 v=0, n=32 in 6 bits.
+        let root = build_dict([(0u32.to_be_bytes(), u8_value(0xAB))], 32).unwrap().unwrap();
+        let mut s = root.as_slice();
+        assert_eq!(s.load_uint(3).unwrap(), 0b110);
+        assert_eq!(s.load_uint(6).unwrap(), 32);
+        assert_eq!(s.load_u8().unwrap(), 0xAB);
+    }
+
+    #[test]
+    fn dict_leaf_with_leftover_data_is_rejected() {
+        let mut b = CellBuilder::new();
+        b.store_uint(0b110, 3).unwrap();
+        b.store_uint(8, 4).unwrap();
+        b.store_u8(1).unwrap();
+        b.store_bit(true).unwrap();
+        let root = b.build().unwrap();
+        assert_eq!(read_u8_entries(&root, 8), Err(TlbError::TrailingData { ty: HASHMAP }));
+    }
+
+    #[test]
+    fn dict_label_longer_than_key_is_rejected() {
+        let mut b = CellBuilder::new();
+        b.store_uint(0b111, 3).unwrap();
+        b.store_uint(9, 4).unwrap(); // n = 9 > m = 8
+        b.store_u8(1).unwrap();
+        let root = b.build().unwrap();
+        assert!(matches!(read_u8_entries(&root, 8), Err(TlbError::InvalidData { ty: HASHMAP, .. })));
+    }
+
+    #[test]
+    fn dict_fork_with_extra_bits_is_rejected() {
+        let leaf = |v: u8| {
+            let mut b = CellBuilder::new();
+            b.store_uint(0b110, 3).unwrap(); // hml_same, 7 bits of 0
+            b.store_uint(7, 3).unwrap();
+            b.store_u8(v).unwrap();
+            b.build().unwrap()
+        };
+        let mut b = CellBuilder::new();
+        b.store_uint(0, 2).unwrap(); // empty hml_short label
+        b.store_bit(true).unwrap(); // one bit too many for a fork
+        b.store_reference(leaf(1)).unwrap();
+        b.store_reference(leaf(2)).unwrap();
+        let root = b.build().unwrap();
+        assert!(matches!(read_u8_entries(&root, 8), Err(TlbError::InvalidData { ty: HASHMAP, .. })));
+    }
+
+    #[test]
+    fn dict_exotic_node_is_rejected() {
+        let mut data = vec![2u8];
+        data.extend_from_slice(&[7u8; 32]);
+        let library = Cell::new(&data, 8 + 256, &[], true).unwrap();
+        assert_eq!(read_u8_entries(&library, 8), Err(TlbError::UnexpectedExotic { ty: HASHMAP }));
     }
 }

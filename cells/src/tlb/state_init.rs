@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use crate::{Cell, CellBuilder, CellSlice, HashBytes};
 
-use super::{hashmap, load_maybe_ref, store_maybe_ref, BitString, Load, Store, TlbError};
+use super::{build_dict, for_each_dict_entry, load_maybe_ref, store_maybe_ref, Load, Store, TlbError};
 
 /// `TickTock`: which special transactions a masterchain account wants.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -96,9 +96,9 @@ impl Libraries {
         for (key, lib) in entries {
             let mut value = CellBuilder::new();
             lib.store(&mut value)?;
-            leaves.push((BitString::new(key, Self::KEY_BITS)?, value));
+            leaves.push((key, value));
         }
-        Ok(Libraries { root: hashmap::build(&leaves, Self::KEY_BITS)? })
+        Ok(Libraries { root: build_dict(leaves, Self::KEY_BITS)? })
     }
 
     /// The dictionary root cell (`None` when empty).
@@ -126,7 +126,7 @@ impl Libraries {
 }
 
 fn visit(root: &Cell, f: &mut dyn FnMut(HashBytes, SimpleLib) -> Result<(), TlbError>) -> Result<(), TlbError> {
-    hashmap::for_each_entry(root, Libraries::KEY_BITS, &mut |key, value| {
+    for_each_dict_entry(root, Libraries::KEY_BITS, &mut |key, value| {
         let key: HashBytes = key
             .as_bytes()
             .try_into()
