@@ -334,6 +334,17 @@ for (const [name, h] of [['BLKSWX', '63'], ['REVX', '64']]) {
     vec(`${name}(mixed 3 2)`, o, [...MIXED, I(3), I(2)]);
 }
 
+// The deepest stacks the emulator accepts (about 300 entries through stack_in): out of gas in the middle of the extra gas past 255.
+vec('ROLLX(d300 299)', op('ROLLX', '61'), [...S(300), I(299)]);
+for (const limit of [36, 37, 60, 79, 80]) {
+    vec('ROLLX(d300 299)', op('ROLLX', '61'), [...S(300), I(299)], { gas_limit: limit });
+    vec('-ROLLX(d300 299)', op('-ROLLX', '62'), [...S(300), I(299)], { gas_limit: limit });
+    vec('BLKSWX(d300 150 149)', op('BLKSWX', '63'), [...S(300), I(150), I(149)], { gas_limit: limit });
+    vec('REVX(d300 298 1)', op('REVX', '64'), [...S(300), I(298), I(1)], { gas_limit: limit });
+    vec('ONLYTOPX(d300 299)', op('ONLYTOPX', '6A'), [...S(300), I(299)], { gas_limit: limit });
+}
+vec('BLKSWX(d300 150 149)', op('BLKSWX', '63'), [...S(300), I(150), I(149)], { global_version: 3 });
+
 // ---------------------------------------------------------------------------
 // tuple
 // ---------------------------------------------------------------------------
