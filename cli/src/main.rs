@@ -3,7 +3,9 @@
 //! Errors print one line, `error: <message>`, on stderr and exit with 1;
 //! usage errors exit with 2 (clap's convention).
 
+mod asm;
 mod demo;
+mod disasm;
 mod error;
 mod input;
 mod run;
@@ -28,6 +30,28 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Assemble TVM assembly (canonical syntax, or the Fift dialect with --fift or a .fif file) into a code BoC.
+    Asm {
+        /// Source file, or `-` for stdin.
+        file: String,
+        /// Write to this file (binary unless --hex or --base64 is given) instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Read the Fift-assembler dialect (`PROGRAM{ ... }END>c`, as FunC and Tolk emit).
+        #[arg(long)]
+        fift: bool,
+        /// Write hex text (the default on stdout).
+        #[arg(long, conflicts_with = "base64")]
+        hex: bool,
+        /// Write base64 text.
+        #[arg(long)]
+        base64: bool,
+    },
+    /// Disassemble a code BoC (file path or `-`, binary, hex or base64) into canonical assembly text.
+    Disasm {
+        /// Code BoC.
+        file: String,
+    },
     /// Inspect and re-encode bags of cells (BoC).
     #[command(subcommand)]
     Boc(BocCommand),
@@ -164,6 +188,10 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
             run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace, c7 })
         }
         Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),
+        Command::Asm { file, output, fift, hex, base64 } => {
+            asm::run(asm::AsmArgs { file, output, fift, hex, base64 }, out)
+        }
+        Command::Disasm { file } => disasm::run(&file, out),
         other => run_boc(other, out).map(|()| 0),
     }
 }
@@ -171,6 +199,7 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
 fn run_boc(command: Command, out: &mut impl Write) -> Result<(), CliError> {
     match command {
         Command::Demo | Command::Run { .. } => unreachable!("handled by run"),
+        Command::Asm { .. } | Command::Disasm { .. } => unreachable!("handled by run"),
         Command::Boc(BocCommand::Show { file }) => {
             let (bytes, _) = input::read_boc(&file)?;
             let roots = boc::decode(&bytes)?;

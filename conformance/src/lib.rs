@@ -3,4 +3,5 @@
 
 pub mod compare;
 pub mod coverage;
+pub mod diff;
 pub mod vectors;
