@@ -15,6 +15,11 @@
 //
 //   bash ../shared/oracle/setup.sh                      (from the project root)
 //   node conformance/vectors/gen_stack_tuple_vectors.mjs [--check | --count]
+//   node conformance/vectors/gen_stack_tuple_vectors.mjs --exhaustive --out /tmp/zz_stack_exhaustive_vectors.json
+//
+// --exhaustive writes (not committed) every operand combination of the
+// nibble-operand stack instructions, for a soak run: copy the file into this
+// folder, run `cargo run --release -p gram-conformance -- vectors`, remove it.
 //
 // Entry is exact: each program is DROP (of the int32 sentinel on top of
 // stack_in, which the oracle's raw mode needs) followed by the code under
@@ -774,7 +779,36 @@ function serialize(doc) {
     return `${top},\n "vectors": [\n${vectors.map((v) => '  ' + JSON.stringify(v)).join(',\n')}\n ]\n}\n`;
 }
 
+/**
+ * Soak grid (not committed): every operand combination of the nibble-operand
+ * stack instructions, on 16 entries and one entry short of the deepest index.
+ */
+function exhaustiveCases() {
+    VECTORS.length = 0;
+    NAMES.clear();
+    const forms = [...TWO.map(([n, h]) => [n, h, 2]), ...THREE.map(([n, h]) => [n, h, 3]), ['BLKSWAP', '55', 2],
+        ['REVERSE', '5E', 2], ['XCHG_IJ', '10', 2], ['BLKPUSH', '5F', 2], ['BLKDROP2', '6C', 2]];
+    for (const [name, h, arity] of forms) {
+        for (let a = 0; a < 16 ** arity; a++) {
+            const digits = hx(a, arity);
+            const o = op(`${name} ${digits}`, h + digits);
+            const m = Math.max(...[...digits].map((c) => parseInt(c, 16)));
+            vec(`${name}#${digits}(d16)`, o, S(16));
+            vec(`${name}#${digits}(d${m})`, o, S(m));
+        }
+    }
+}
+
 const args = process.argv.slice(2);
+if (args.includes('--exhaustive')) {
+    exhaustiveCases();
+    const out = args[args.indexOf('--out') + 1];
+    const oracle = await createOracle({ config: CONFIG });
+    const vectors = runAll(oracle);
+    fs.writeFileSync(out, serialize({ ...document(vectors, oracle.version()), file: path.basename(out) }));
+    console.error(`wrote ${vectors.length} exhaustive vectors to ${out}`);
+    process.exit(0);
+}
 if (args.includes('--count')) {
     console.log(`${FILE}: ${VECTORS.length} vectors before gas scans`);
     process.exit(0);
