@@ -434,6 +434,18 @@ vec('SETINDEXQ#1(t255 7)', op('SETINDEXQ 1', '6F71'), [TN(255), I(7)]);
 // A shared tuple: SETINDEX copies it, the original stays.
 vec('SETINDEX#0(shared)', [op('DUP', '20'), op('PUSHINT 9', '79'), op('SETINDEX 0', '6F50')], [TN(3)]);
 vec('TPUSH(shared)', [op('DUP', '20'), op('PUSHINT 9', '79'), op('TPUSH', '6F8C')], [TN(3)]);
+// Every op that takes a tuple apart or changes it, on a tuple also held deeper in the stack.
+for (const [name, code] of [['TPOP', [op('TPOP', '6F8D')]], ['UNTUPLE 3', [op('UNTUPLE 3', '6F23')]],
+    ['EXPLODE 5', [op('EXPLODE 5', '6F45')]], ['UNPACKFIRST 2', [op('UNPACKFIRST 2', '6F32')]],
+    ['SETINDEXQ 5', [op('PUSHINT 9', '79'), op('SETINDEXQ 5', '6F75')]], ['SETINDEXQ 1', [op('PUSHINT 9', '79'), op('SETINDEXQ 1', '6F71')]],
+    ['SETINDEXVAR', [op('PUSHINT 9', '79'), op('PUSHINT 2', '72'), op('SETINDEXVAR', '6F85')]],
+    ['SETINDEXVARQ', [op('NULL', '6D'), op('PUSHINT 7', '77'), op('SETINDEXVARQ', '6F87')]],
+    ['TPUSH;TPOP', [op('PUSHINT 9', '79'), op('TPUSH', '6F8C'), op('TPOP', '6F8D')]],
+    ['UNTUPLEVAR', [op('PUSHINT 3', '73'), op('UNTUPLEVAR', '6F82')]], ['EXPLODEVAR', [op('PUSHINT 3', '73'), op('EXPLODEVAR', '6F84')]],
+    ['UNPACKFIRSTVAR', [op('PUSHINT 1', '71'), op('UNPACKFIRSTVAR', '6F83')]]]) {
+    vec(`shared(${name})`, [op('DUP', '20'), ...code], [TN(3)]);
+    vec(`shared-nested(${name})`, [op('DUP', '20'), op('TUPLE 1', '6F01'), op('SWAP', '01'), ...code], [TN(3)]);
+}
 
 // The VAR forms.
 /** The indexes also tried on 255-entry tuples and stacks. */
