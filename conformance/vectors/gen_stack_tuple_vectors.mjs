@@ -16,9 +16,11 @@
 //   bash ../shared/oracle/setup.sh                      (from the project root)
 //   node conformance/vectors/gen_stack_tuple_vectors.mjs [--check | --count]
 //   node conformance/vectors/gen_stack_tuple_vectors.mjs --exhaustive --out /tmp/zz_stack_exhaustive_vectors.json
+//   node conformance/vectors/gen_stack_tuple_vectors.mjs --random 20000 --seed 7 --out /tmp/zz_stack_random_vectors.json
 //
 // --exhaustive writes (not committed) every operand combination of the
-// nibble-operand stack instructions, for a soak run: copy the file into this
+// nibble-operand stack instructions, --random random sequences of this
+// family's instructions on random mixed stacks; both for a soak run: copy the file into this
 // folder, run `cargo run --release -p gram-conformance -- vectors`, remove it.
 //
 // Entry is exact: each program is DROP (of the int32 sentinel on top of
@@ -811,7 +813,62 @@ function exhaustiveCases() {
     }
 }
 
+/** Deterministic PRNG for the soak cases (mulberry32). */
+function mulberry32(seed) {
+    let t = seed >>> 0;
+    return () => {
+        t = (t + 0x6d2b79f5) >>> 0;
+        let r = Math.imul(t ^ (t >>> 15), t | 1);
+        r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
+        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** Soak cases (not committed): random sequences of this family's instructions on random mixed stacks. */
+function randomCases(count, seed) {
+    VECTORS.length = 0;
+    NAMES.clear();
+    const rnd = mulberry32(seed);
+    const int = (n) => Math.floor(rnd() * n);
+    const pick = (list) => list[int(list.length)];
+    const nib = () => hx(rnd() < 0.7 ? int(6) : int(16), 1);
+    const small = () => (rnd() < 0.8 ? int(8) : pick([-1, 15, 16, 254, 255, 256]));
+    const values = [() => I(int(10)), () => I(int(10)), () => I(int(4)), () => I(small()), () => TN(int(6)), () => NULL, () => NAN, () => CELL, () => SLICE, () => BUILDER,
+        () => TN(int(6)), () => T([NULL, TN(2)])];
+    const gens = [
+        () => op('XCHG', '0' + hx(1 + int(15), 1)), () => op('XCHG_IJ', '10' + hx(1 + int(4), 1) + hx(5 + int(11), 1)),
+        () => op('PUSH', '2' + nib()), () => op('POP', '3' + nib()), () => op('XCHG3', '4' + nib() + nib() + nib()),
+        ...['50', '51', '52', '53', '55', '5E'].map((h) => () => op(h, h + nib() + nib())),
+        ...['540', '541', '542', '543', '544', '545', '546', '547'].map((h) => () => op(h, h + nib() + nib() + nib())),
+        ...['58', '59', '5A', '5B', '5C', '5D', '66', '68', '6D', '6E'].map((h) => () => op(h, h)),
+        () => op('BLKDROP', '5F0' + nib()), () => op('BLKPUSH', '5F' + hx(1 + int(4), 1) + nib()),
+        ...['60', '61', '62', '63', '64', '65', '67', '69', '6A', '6B'].map((h) => () => [op('PUSHINT', '7' + hx(int(6), 1)), op(h, h)]),
+        () => op('BLKDROP2', '6C' + hx(1 + int(4), 1) + nib()),
+        ...['6F0', '6F1', '6F2', '6F3', '6F4', '6F5', '6F6', '6F7'].map((h) => () => op(h, h + hx(int(5), 1))),
+        ...['6F80', '6F81', '6F82', '6F83', '6F84', '6F85', '6F86', '6F87'].map((h) => () => [op('PUSHINT', '7' + hx(int(5), 1)), op(h, h)]),
+        ...['6F88', '6F89', '6F8A', '6F8B', '6F8C', '6F8D', '6FA0', '6FA1', '6FA2', '6FA3', '6FA4', '6FA5', '6FA6', '6FA7']
+            .map((h) => () => op(h, h)),
+        () => op('INDEX2', '6FB' + hx(int(16), 1)), () => frag('INDEX3', '0110111111' + uint(int(64), 6)),
+        () => op('PUSHINT', '7' + hx(int(16), 1)), () => op('PUSHINT', '80' + hx(int(256), 2)), () => op('PUSHNAN', '83FF'),
+        () => op('PUSHPOW2DEC', '84' + hx(int(256), 2)),
+    ];
+    for (let i = 0; i < count; i++) {
+        const stack = Array.from({ length: 4 + int(14) }, () => pick(values)());
+        const frags = Array.from({ length: 3 + int(6) }, () => pick(gens)()).flat();
+        vec(`random.${seed}.${i}`, frags, stack);
+    }
+}
+
 const args = process.argv.slice(2);
+if (args.includes('--random')) {
+    randomCases(Number(args[args.indexOf('--random') + 1]), Number(args.includes('--seed') ? args[args.indexOf('--seed') + 1] : 1));
+    const out = args[args.indexOf('--out') + 1];
+    const oracle = await createOracle({ config: CONFIG });
+    const vectors = runAll(oracle);
+    fs.writeFileSync(out, serialize({ ...document(vectors, oracle.version()), file: path.basename(out) }));
+    console.error(`wrote ${vectors.length} random vectors to ${out}`);
+    process.exit(0);
+}
 if (args.includes('--exhaustive')) {
     exhaustiveCases();
     const out = args[args.indexOf('--out') + 1];
