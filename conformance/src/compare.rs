@@ -54,7 +54,10 @@ pub fn compare_value(path: &str, expected: &Json, actual: &Json) -> Result<(), M
                 && same(&["bits_start", "bits_end", "refs_start", "refs_end"])
         }
         "builder" => cell_hash(expected, "boc") == cell_hash(actual, "boc"),
-        "cont" => same(&["kind"]),
+        // The raw VmCont serialization, when the reference gave one.
+        "cont" => {
+            same(&["kind"]) && (expected.get("boc").is_none() || cell_hash(expected, "boc") == cell_hash(actual, "boc"))
+        }
         "tuple" => {
             let (e, a) = (expected["items"].as_array(), actual["items"].as_array());
             match (e, a) {
@@ -78,6 +81,13 @@ pub fn compare_value(path: &str, expected: &Json, actual: &Json) -> Result<(), M
 
 /// Compares a whole result: exit code, gas, stack (bottom first), c4, c5.
 pub fn compare_result(expected: &Json, actual: &Json) -> Result<(), Mismatch> {
+    // The reference refused the run (e.g. a final stack it cannot serialize).
+    if expected.get("error").is_some() || actual.get("error").is_some() {
+        return match expected.get("error") == actual.get("error") {
+            true => Ok(()),
+            false => Err(mismatch("error", &expected["error"], &actual["error"])),
+        };
+    }
     for key in ["exit_code", "gas_used"] {
         if expected[key] != actual[key] {
             return Err(mismatch(key, &expected[key], &actual[key]));

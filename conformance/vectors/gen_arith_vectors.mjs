@@ -24,17 +24,11 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { createOracle, cellToBoc, core, I, SENTINEL } from './lib/oracle.mjs';
+import { vectorDocument, writeOrCheck } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { beginCell } = require('@ton/core');
-
-const SENTINEL = 2125315823;
 const CONFIG = 'slim';
 
 // ---------------------------------------------------------------------------
@@ -480,7 +474,7 @@ function randomCases(count, seed, globalVersion) {
 // Run
 // ---------------------------------------------------------------------------
 function codeBoc(hex) {
-    return cellToBoc(beginCell().storeBuffer(Buffer.from(hex, 'hex')).endCell());
+    return cellToBoc(core.beginCell().storeBuffer(Buffer.from(hex, 'hex')).endCell());
 }
 
 function run(oracle, list) {
@@ -488,7 +482,7 @@ function run(oracle, list) {
     return list.map((v) => {
         if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
         names.add(v.name);
-        const stackIn = [...v.stack_in, { type: 'int', value: String(SENTINEL) }];
+        const stackIn = [...v.stack_in, I(SENTINEL)];
         const req = { code: codeBoc(v.code_hex), stack: stackIn, gas_limit: v.gas_limit ?? 1000000 };
         if (v.global_version !== undefined) req.global_version = v.global_version;
         const r = oracle.run(req);
@@ -504,25 +498,14 @@ function run(oracle, list) {
 }
 
 function document(vectors, version, what, file) {
-    return {
-        format: 'tvm-gas-vectors/1',
+    return vectorDocument({
         description: `${what} with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program is DROP of the int32 sentinel on top of stack_in (exact raw entry) then the instruction under test. Optional per-vector field: global_version (config param 8 for the run). See README.md.`,
         generator: 'gen_arith_vectors.mjs',
         file,
-        reference: {
-            emulator_commit: version.commitHash,
-            emulator_commit_date: version.commitDate,
-            packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-            config: `@ton/sandbox ${CONFIG} config (global version 12)`,
-        },
-        defaults: {
-            data: codeBoc(''),
-            c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-            entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-        },
-        count: vectors.length,
+        version,
+        config: CONFIG,
         vectors,
-    };
+    });
 }
 
 /** The document with one vector per line (small files, readable diffs). */
@@ -559,18 +542,6 @@ const outputs = [
 let stale = false;
 for (const [file, list, what] of outputs) {
     const text = serialize(document(run(oracle, list), version, what, file));
-    const full = path.join(HERE, file);
-    if (args.includes('--check')) {
-        const old = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '';
-        if (old !== text) {
-            console.error(`${file} differs from a fresh run of the oracle`);
-            stale = true;
-        } else {
-            console.log(`${file}: ${list.length} vectors match the oracle`);
-        }
-    } else {
-        fs.writeFileSync(full, text);
-        console.log(`wrote ${list.length} vectors to ${file}`);
-    }
+    if (!writeOrCheck(path.join(HERE, file), text, list.length, args.includes('--check'))) stale = true;
 }
 process.exit(stale ? 1 : 0);

@@ -18,97 +18,29 @@
 // oracle. With --check nothing is written: the file is compared with a fresh
 // run (exit 1 on any difference).
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { pathToFileURL } from 'node:url';
+import { hexBits, fiftBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
+import { ins, opTable, PUSHINT, PUSH, PUSHSLICE, MAXINT, MININT } from './lib/asm.mjs';
+import { cellToBoc, oracleRequire, cellOf, fiftCell as cell, exotic, hashBits, libraryCell as library } from './lib/oracle.mjs';
+import { cellProg as prog, NULL, C, S, B, matchStack } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'cell_ops_vectors.json');
-// The oracle lives next to the project (`../shared/oracle` from the project
-// root); ORACLE_DIR overrides that.
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { Cell, beginCell, Dictionary } = require('@ton/core');
+const { Cell, beginCell, Dictionary } = oracleRequire('@ton/core');
 
 // ---------------------------------------------------------------------------
-// Bits and cells
+// Exotic cells
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-/** Fift-style hex ("AB", "A_" = bits 101) -> bit string. */
-function fiftBits(fhex) {
-    let bits = hexBits(fhex.replace('_', ''));
-    if (fhex.endsWith('_')) bits = bits.replace(/10*$/, '');
-    return bits;
-}
-const uBits = (x, n) => {
-    const v = BigInt(x);
-    if (v < 0n || v >= 1n << BigInt(n)) throw new Error(`${x} does not fit in ${n} unsigned bits`);
-    return n === 0 ? '' : v.toString(2).padStart(n, '0');
-};
-const sBits = (x, n) => {
-    const v = BigInt(x);
-    const lim = 1n << BigInt(n - 1);
-    if (v < -lim || v >= lim) throw new Error(`${x} does not fit in ${n} signed bits`);
-    return (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-};
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-/** An ordinary cell from a bit string and refs. */
-function cellOf(bits, refs = []) {
-    const b = beginCell();
-    for (const ch of bits) b.storeBit(ch === '1');
-    for (const r of refs) b.storeRef(r);
-    return b.endCell();
-}
-/** An ordinary cell from Fift-style hex. */
-const cell = (fhex, refs = []) => cellOf(fiftBits(fhex), refs);
-/** An exotic cell from a bit string and refs. */
-function exotic(bits, refs = []) {
-    return new Cell({ exotic: true, bits: cellOf(bits).bits, refs });
-}
-const hashBits = (c, level = 3) => [...c.hash(level)].map((x) => uBits(x, 8)).join('');
 const pruned = (of) => exotic(uBits(1, 8) + uBits(1, 8) + hashBits(of) + uBits(of.depth(), 16));
-const library = (of) => exotic(uBits(2, 8) + hashBits(of));
 const merkleProof = (of) => exotic(uBits(3, 8) + hashBits(of, 0) + uBits(of.depth(0), 16), [of]);
-const cellBits = (c) => {
-    let s = '';
-    for (let i = 0; i < c.bits.length; i++) s += c.bits.at(i) ? '1' : '0';
-    return s;
-};
 
 // ---------------------------------------------------------------------------
 // A tiny assembler: each instruction is {bits, refs, asm}
 // ---------------------------------------------------------------------------
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm) => ins(hexBits(hex), asm);
 /** A byte string with no instruction meaning (truncated encodings). */
 const raw = (bits, asm) => ins(bits, asm);
-
-function prog(...instrs) {
-    let bits = '';
-    const refs = [];
-    for (const i of instrs) {
-        bits += i.bits;
-        refs.push(...i.refs);
-    }
-    if (bits.length > 1023) throw new Error(`program too long for one cell: ${instrs.map((i) => i.asm).join('; ')}`);
-    if (refs.length > 4) throw new Error('too many refs');
-    return { cell: cellOf(bits, refs), bits, asm: instrs.map((i) => i.asm).join('; ') };
-}
 
 const OPS = {
     NOP: '00', SWAP: '01', DUP: '20', OVER: '21', DROP: '30', NIP: '31', ROT: '58', PUSHNAN: '83FF',
@@ -141,41 +73,8 @@ const OPS = {
     SDPFX: 'C708', SDPFXREV: 'C709', SDPPFX: 'C70A', SDPPFXREV: 'C70B', SDSFX: 'C70C', SDSFXREV: 'C70D', SDPSFX: 'C70E', SDPSFXREV: 'C70F',
     SDCNTLEAD0: 'C710', SDCNTLEAD1: 'C711', SDCNTTRAIL0: 'C712', SDCNTTRAIL1: 'C713',
 };
-const op = new Proxy(
-    {},
-    {
-        get(_, name) {
-            if (!(name in OPS)) throw new Error(`unknown op ${String(name)}`);
-            return hx(OPS[name], name);
-        },
-    },
-);
+const op = opTable(OPS);
 
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const asm = `PUSHINT ${v}`;
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), asm);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(v, 8), asm);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(v, 16), asm);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(v, n), asm);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
-const MAXINT = (1n << 256n) - 1n;
-const MININT = -(1n << 256n);
-const PUSH = (i) => ins('0010' + uBits(i, 4), `PUSH s${i}`);
-/** PUSHSLICE (short form 8B) of Fift-style hex. */
-function PUSHSLICE(fhex) {
-    const bits = fiftBits(fhex);
-    const x = Math.max(0, Math.ceil((bits.length + 1 - 4) / 8));
-    if (x > 15) throw new Error('PUSHSLICE: too long for the short form');
-    let data = bits + '1';
-    while (data.length < 8 * x + 4) data += '0';
-    return ins(hexBits('8B') + uBits(x, 4) + data, `PUSHSLICE x{${fhex}}`);
-}
 const PUSHREF = (c) => ins(hexBits('88'), `PUSHREF`, [c]);
 const imm8 = (hex, name) => (c) => ins(hexBits(hex) + uBits(c - 1, 8), `${name} ${c}`);
 const STI = imm8('CA', 'STI');
@@ -216,31 +115,9 @@ function SDBEGINS(fhex, quiet = false) {
 }
 
 // ---------------------------------------------------------------------------
-// Typed stack values and expectation matching
+// Expectations: number/bigint = int, a type name = any value of that type,
+// function = predicate (see matchValue in lib/oracle.mjs)
 // ---------------------------------------------------------------------------
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const NAN = { type: 'nan' };
-const NULL = { type: 'null' };
-const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
-/** A slice value: the whole cell, or the window given. */
-const S = (c, w = {}) => ({
-    type: 'slice',
-    boc: cellToBoc(c),
-    bits_start: w.bits_start ?? 0,
-    bits_end: w.bits_end ?? c.bits.length,
-    refs_start: w.refs_start ?? 0,
-    refs_end: w.refs_end ?? c.refs.length,
-});
-const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
-
-// Expected stack notation: number/bigint = int, 'nan', 'null', 'cell' /
-// 'slice' / 'builder' = any value of that type, function = predicate.
-function matchValue(v, w) {
-    if (typeof w === 'function') return w(v);
-    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
-    if (w === 'nan' || w === 'null' || w === 'cell' || w === 'slice' || w === 'builder') return v.type === w;
-    throw new Error(`bad expectation ${String(w)}`);
-}
 /** A slice seeing exactly these bits (Fift hex) and this many refs. */
 const sl = (fhex, refs = 0) => (v) => v.type === 'slice' && v.content_hex === bitsToHex(fiftBits(fhex)) && v.refs_end - v.refs_start === refs;
 /** A builder holding exactly these bits (Fift hex) and this many refs. */
@@ -288,7 +165,6 @@ const LIBS = (() => {
 // The vectors
 // ---------------------------------------------------------------------------
 const V = [];
-const SENTINEL = 0x7eadbeef;
 /**
  * @param name   unique id "family.name"
  * @param desc   what it exercises
@@ -860,103 +736,15 @@ vec('cmp.sdcnt_type', 'SDCNTLEAD0 of an int: type check', [PUSHINT(0), op.SDCNTL
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function traceOf(vmLog) {
-    const t = [];
-    for (const line of vmLog.split('\n')) {
-        if (line.startsWith('execute ')) t.push(line.slice(8));
-        else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas')) t.push(line);
+function checkWant(v, r) {
+    const errs = [];
+    if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
+    if (v.want.stack !== undefined && !matchStack(r.stack, v.want.stack)) {
+        errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type)))}`);
     }
-    return t;
+    return errs;
 }
 
-async function generate() {
-    const oracle = await createOracle({ config: 'default' });
-    const names = new Set();
-    const out = [];
-    const problems = [];
-    for (const v of V) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
-        const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
-        const req = {
-            code: cellToBoc(v.code.cell),
-            stack: stackIn,
-            gas_limit: v.opts.gas_limit ?? 1000000,
-            debug: true,
-            verbosity: 0,
-        };
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        if (v.opts.libs) req.libs = cellToBoc(v.opts.libs);
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.mode !== 'raw') errs.push(`entry mode ${r.mode}`);
-        if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-        if (v.want.stack !== undefined) {
-            if (r.stack.length !== v.want.stack.length || !v.want.stack.every((w, i) => matchValue(r.stack[i], w))) {
-                errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type)))}`);
-            }
-        }
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (v.code.cell.refs.length === 0) entry.code_hex = bitsToHex(v.code.bits);
-        entry.code_boc = req.code;
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        if (req.libs) entry.libs = req.libs;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        if (r.missing_library) entry.expected.missing_library = r.missing_library;
-        entry.trace = traceOf(r.vm_log);
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    return { out, problems, version: oracle.version() };
-}
-
-const check = process.argv.includes('--check');
-const { out, problems, version } = await generate();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
-    description:
-        'Cell building, parsing and slice comparison instructions (cp0 categories cell_build, cell_parse, compare_other) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run), libs (BoC of the HashmapE 256 ^Cell library collection). See README.md.',
-    generator: 'gen_cell_ops_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(cell('')),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-    },
-    count: out.length,
-    vectors: out,
-};
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('cell_ops_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`cell_ops_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors to cell_ops_vectors.json`);
-}
+const DESCRIPTION =
+    'Cell building, parsing and slice comparison instructions (cp0 categories cell_build, cell_parse, compare_other) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run), libs (BoC of the HashmapE 256 ^Cell library collection). See README.md.';
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION);

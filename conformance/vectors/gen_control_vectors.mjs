@@ -16,68 +16,21 @@
 // disagrees. Everything recorded comes from the oracle. With --check nothing
 // is written: the file is compared with a fresh run (exit 1 on a difference).
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { hexBits, fiftBits, uBits, bitsToHex } from './lib/bits.mjs';
+import { ins, hx, opTable, specProg as prog, PUSHINT, PUSH, PUSHSLICE, PUSHREF, PUSHREFSLICE, PUSHCONT } from './lib/asm.mjs';
+import { createOracle, runSpecVectors, parseCellSpec, cellToBoc, I } from './lib/oracle.mjs';
+import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'control_vectors.json');
-const ORACLE = process.env.GRAM_ORACLE ?? path.resolve(HERE, '..', '..', '..', 'shared', 'oracle', 'runvm.mjs');
-const { createOracle, parseCellSpec, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(ORACLE).href);
 
 // ---------------------------------------------------------------------------
 // A small assembler: an instruction is {bits, refs, asm}; refs are programs.
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-function uBits(x, n) {
-    const v = BigInt(x);
-    if (v < 0n || v >= 1n << BigInt(n)) throw new Error(`${x} does not fit in ${n} unsigned bits`);
-    return v.toString(2).padStart(n, '0');
-}
-function sBits(x, n) {
-    const v = BigInt(x);
-    const lim = 1n << BigInt(n - 1);
-    if (v < -lim || v >= lim) throw new Error(`${x} does not fit in ${n} signed bits`);
-    return (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-}
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm = `x{${hex}}`) => ins(hexBits(hex), asm);
 /** Raw bits written as Fift-style hex with an optional completion tag ("A_" = 101). */
-function rawBits(fhex) {
-    let bits = hexBits(fhex.replace('_', ''));
-    if (fhex.endsWith('_')) bits = bits.replace(/10*$/, '');
-    return ins(bits, `x{${fhex}}`);
-}
-
-function join(instrs) {
-    return {
-        bits: instrs.map((i) => i.bits).join(''),
-        refs: instrs.flatMap((i) => i.refs),
-        asm: instrs.map((i) => i.asm).join('; '),
-    };
-}
-
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-
-/** A program (one cell, maybe with refs) as a cell spec with its assembly text. */
-function prog(...instrs) {
-    const j = join(instrs);
-    if (j.bits.length > 1023) throw new Error(`program too long for one cell: ${j.asm}`);
-    if (j.refs.length > 4) throw new Error(`too many refs: ${j.asm}`);
-    return { hex: bitsToHex(j.bits), refs: j.refs, asm: j.asm };
-}
-const cellSpec = (p) => ({ hex: p.hex, refs: (p.refs ?? []).map(cellSpec) });
+const rawBits = (fhex) => ins(fiftBits(fhex), `x{${fhex}}`);
 
 const OPS = {
     NOP: '00', SWAP: '01', DUP: '20', OVER: '21', DROP: '30', NIP: '31', ROT: '58', ROTREV: '59', DEPTH: '68',
@@ -97,53 +50,10 @@ const OPS = {
     THROWANY: 'F2F0', THROWARGANY: 'F2F1', THROWANYIF: 'F2F2', THROWARGANYIF: 'F2F3', THROWANYIFNOT: 'F2F4',
     THROWARGANYIFNOT: 'F2F5', TRY: 'F2FF', SETCPX: 'FFF0',
 };
-const op = new Proxy(
-    {},
-    {
-        get(_, name) {
-            if (!(name in OPS)) throw new Error(`unknown op ${String(name)}`);
-            return hx(OPS[name], name);
-        },
-    },
-);
+const op = opTable(OPS);
 
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const asm = `PUSHINT ${v}`;
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), asm);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(v, 8), asm);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(v, 16), asm);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(v, n), asm);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
-const PUSH = (i) => ins('0010' + uBits(i, 4), `PUSH s${i}`);
-const BLKDROP = (n) => ins(hexBits('5F0') + uBits(n, 4), `BLKDROP ${n}`);
-/** PUSHSLICE (short form 8B) of raw bits given as Fift hex. */
-function PUSHSLICE(fhex) {
-    let bits = hexBits(fhex.replace('_', ''));
-    if (fhex.endsWith('_')) bits = bits.replace(/10*$/, '');
-    const x = Math.max(0, Math.ceil((bits.length + 1 - 4) / 8));
-    if (x > 15) throw new Error('PUSHSLICE: too long for the short form');
-    let data = bits + '1';
-    while (data.length < 8 * x + 4) data += '0';
-    return ins(hexBits('8B') + uBits(x, 4) + data, `PUSHSLICE x{${fhex}}`);
-}
 /** PUSHSLICE of a program's bits (code for BLESS / RUNVM); no refs. */
 const PUSHCODE = (p) => ({ ...PUSHSLICE(p.hex), asm: `PUSHSLICE {${p.asm}}` });
-const PUSHREF = (p) => ins(hexBits('88'), `PUSHREF {${p.asm ?? p.hex}}`, [p]);
-const PUSHREFSLICE = (p) => ins(hexBits('89'), `PUSHREFSLICE {${p.asm ?? p.hex}}`, [p]);
-function PUSHCONT(...body) {
-    const j = join(body);
-    if (j.bits.length % 8 !== 0) throw new Error(`PUSHCONT body must be byte-aligned here: ${j.asm}`);
-    const n = j.bits.length / 8;
-    const asm = `PUSHCONT {${j.asm}}`;
-    if (j.refs.length === 0 && n <= 15) return ins('1001' + uBits(n, 4) + j.bits, asm);
-    return ins('1000111' + uBits(j.refs.length, 2) + uBits(n, 7) + j.bits, asm, j.refs);
-}
 const nibbles = (prefix, a, b, name) => ins(hexBits(prefix) + uBits(a, 4) + uBits(b, 4), `${name} ${a},${b}`);
 const opt = (n) => (n < 0 ? 15 : n); // optional_nargs: -1 is encoded as 15
 const CALLXARGS = (p, r) => nibbles('DA', p, r, 'CALLXARGS');
@@ -200,24 +110,12 @@ const SETCP = (n) => (n >= 0 ? ins(hexBits('FF') + uBits(n, 8), `SETCP ${n}`) : 
 // ---------------------------------------------------------------------------
 // Typed values and expectations
 // ---------------------------------------------------------------------------
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const NAN = { type: 'nan' };
-const NULL = { type: 'null' };
 const CELL = (hex, refs = []) => ({ type: 'cell', hex, refs });
 const SLICE = (hex, extra = {}) => ({ type: 'slice', hex, ...extra });
 const BUILDER = (hex) => ({ type: 'builder', hex });
 const TUP = (...items) => ({ type: 'tuple', items });
 
-// Expected stack notation: bigint/number = int; 'nan', 'null', 'cell', 'slice', 'builder', 'cont'
-// = any value of that type; 'vmc_*' = a continuation of that kind; array = tuple; function = predicate.
-function matchValue(v, w) {
-    if (typeof w === 'function') return w(v);
-    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
-    if (Array.isArray(w)) return v.type === 'tuple' && v.items.length === w.length && w.every((x, i) => matchValue(v.items[i], x));
-    if (typeof w === 'string' && w.startsWith('vmc_')) return v.type === 'cont' && v.kind === w;
-    if (['nan', 'null', 'cell', 'slice', 'builder', 'cont', 'tuple'].includes(w)) return v.type === w;
-    throw new Error(`bad expectation ${String(w)}`);
-}
+// Expected stack notation: see matchValue in lib/oracle.mjs.
 const sliceHex = (hex) => (v) => v.type === 'slice' && v.content_hex === hex;
 const cellHex = (hex) => (v) => v.type === 'cell' && v.hash === parseCellSpec({ hex }).hash().toString('hex').toUpperCase();
 
@@ -235,7 +133,6 @@ const V = [];
 function vec(name, desc, code, want, opts = {}) {
     V.push({ name, desc, code, want, opts });
 }
-const SENTINEL = 0x7eadbeef;
 // Data cells whose bits also decode as implemented opcodes (runners that scan every cell as code see no unknown ones).
 const X = prog(hx('01'));
 const Y = prog(hx('02'));
@@ -608,49 +505,6 @@ vec('contgas.out_at_callref_load', 'out of gas in the cell load of CALLREF', pro
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function traceOf(vmLog, dropPrefix) {
-    const t = [];
-    for (const line of vmLog.split('\n')) {
-        if (line.startsWith('execute ')) t.push(line.slice(8));
-        else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas') || line.startsWith('Child VM finished')) t.push(line);
-    }
-    if (dropPrefix && t[0] === 'DROP') t.shift();
-    // Long traces (deep recursion, long loops) keep their two ends.
-    const KEEP = 150;
-    if (t.length > 2 * KEEP) return [...t.slice(0, KEEP), `... ${t.length - 2 * KEEP} lines left out ...`, ...t.slice(-KEEP)];
-    return t;
-}
-
-function bitStringBits(cell) {
-    let s = '';
-    for (let i = 0; i < cell.bits.length; i++) s += cell.bits.at(i) ? '1' : '0';
-    return s;
-}
-
-/** Input values in the vector file's form: cells, slices and builders as BoCs. */
-function normaliseValue(v) {
-    switch (v.type) {
-        case 'cell':
-        case 'builder':
-            return { type: v.type, boc: cellToBoc(parseCellSpec(v.boc ?? v)) };
-        case 'slice': {
-            const c = parseCellSpec(v.boc ?? v);
-            return {
-                type: 'slice',
-                boc: cellToBoc(c),
-                bits_start: v.bits_start ?? 0,
-                bits_end: v.bits_end ?? c.bits.length,
-                refs_start: v.refs_start ?? 0,
-                refs_end: v.refs_end ?? c.refs.length,
-            };
-        }
-        case 'tuple':
-            return { type: 'tuple', items: v.items.map(normaliseValue) };
-        default:
-            return v;
-    }
-}
-
 /**
  * The oracle captures c4/c5 with a second run that returns through wrapper
  * continuations in c0/c1; a program that ends through its own quit
@@ -675,115 +529,27 @@ function childCommit(oracle, req, direct) {
     return { c4: c4.boc, c5: c5.boc };
 }
 
-async function generate() {
-    const oracle = await createOracle({ config: 'default' });
-    const names = new Set();
-    const out = [];
-    const problems = [];
-    let crossChecked = 0;
-    let viaChild = 0;
-    for (const v of V) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
-        const codeCell = parseCellSpec(cellSpec(v.code));
-        const stackIn = (v.opts.stack_in ?? []).map(normaliseValue);
-        const req = { code: cellToBoc(codeCell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
-        if (v.opts.data) req.data = v.opts.data;
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-        if (v.want.gas !== undefined && r.gas_used !== v.want.gas) errs.push(`gas ${r.gas_used} (want ${v.want.gas})`);
-        if (v.want.stack !== undefined) {
-            if (r.stack.length !== v.want.stack.length || !v.want.stack.every((w, i) => matchValue(r.stack[i], w))) {
-                errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? x.kind ?? x.type))}`);
-            }
-        }
-        if (v.want.c4 !== undefined && r.c4 !== cellToBoc(parseCellSpec(v.want.c4))) errs.push(`c4 ${r.c4}`);
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (codeCell.refs.length === 0) entry.code_hex = bitsToHex(bitStringBits(codeCell));
-        entry.code_boc = cellToBoc(codeCell);
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (v.opts.data) entry.data = cellToBoc(parseCellSpec(v.opts.data));
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        if (r.c4c5_status === 'capture_failed') {
-            const c = childCommit(oracle, req, r);
-            if (typeof c === 'string') {
-                problems.push(`${v.name}: ${c}`);
-                continue;
-            }
-            Object.assign(entry.expected, c);
-            entry.c4c5_from = 'RUNVM child (the direct capture run cannot see this program return)';
-            viaChild++;
-        }
-        // The empty-stack entry prepends a DROP (see ../shared/oracle/README.md); check it
-        // against an exact run over a sentinel int: same exit code, gas, and stack.
-        if (r.mode === 'raw_drop_prefix' && stackIn.length === 0 && !v.opts.depth_sensitive) {
-            const s = oracle.run({ ...req, stack: [I(SENTINEL)], debug: false, c4c5: false });
-            const want = r.exit_code === 0 || r.exit_code === 1 ? [I(SENTINEL), ...r.stack] : r.stack;
-            if (s.mode !== 'raw' || s.exit_code !== r.exit_code || s.gas_used !== r.gas_used || JSON.stringify(s.stack) !== JSON.stringify(want)) {
-                problems.push(`${v.name}: sentinel cross-check failed: exit ${s.exit_code} gas ${s.gas_used}`);
-                continue;
-            }
-            crossChecked++;
-        }
-        entry.trace = traceOf(r.vm_log, r.mode === 'raw_drop_prefix');
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    console.log(`${crossChecked} empty-stack vectors cross-checked against an exact run over a sentinel`);
-    console.log(`${viaChild} vectors took c4/c5 from a RUNVM child run`);
-    return { out, problems, version: oracle.version() };
-}
-
-const check = process.argv.includes('--check');
-const { out, problems, version } = await generate();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
+const oracle = await createOracle({ config: 'default' });
+const version = oracle.version();
+const { out, problems, crossChecked, captured } = runSpecVectors(oracle, V, {
+    show: (x) => x.value ?? x.content_hex ?? x.kind ?? x.type,
+    // Long traces (deep recursion, long loops) keep their two ends.
+    trace: { childVm: true, keep: 150 },
+    capture: (req, r) => {
+        const c = childCommit(oracle, req, r);
+        if (typeof c === 'string') return c;
+        return { ...c, from: 'RUNVM child (the direct capture run cannot see this program return)' };
+    },
+});
+console.log(`${crossChecked} empty-stack vectors cross-checked against an exact run over a sentinel`);
+console.log(`${captured} vectors took c4/c5 from a RUNVM child run`);
+failOnProblems(problems);
+const doc = vectorDocument({
     description:
         'Control-flow family (continuations, conditionals, loops, closures, control registers, CALLDICT, exceptions, codepages, RUNVM): hand-encoded programs with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. See README.md.',
     generator: 'gen_control_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(parseCellSpec({ hex: '' })),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-        global_version: 12,
-    },
-    count: out.length,
+    version,
+    extraDefaults: { global_version: 12 },
     vectors: out,
-};
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('control_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`control_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors to control_vectors.json`);
-}
+});
+finish(OUT, JSON.stringify(doc, null, 1) + '\n', out.length);

@@ -23,58 +23,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { hexBits, uBits, bitsToHex, bytesBits } from './lib/bits.mjs';
+import { ins, hx, opTable, PUSHINT, PUSH } from './lib/asm.mjs';
+import { createOracle, cellToBoc, oracleRequire, cellOf, cellProg as prog } from './lib/oracle.mjs';
+import { I, NULL, C, S, B, SENTINEL, matchValue, matchStack } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'crypto_vectors.json');
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { beginCell, Cell } = require('@ton/core');
-const { keyPairFromSeed, sign: edSign } = require('@ton/crypto');
+const { Cell } = oracleRequire('@ton/core');
+const { keyPairFromSeed, sign: edSign } = oracleRequire('@ton/crypto');
 
 // ---------------------------------------------------------------------------
 // Bits, cells, typed values
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-const uBits = (x, n) => (n === 0 ? '' : BigInt(x).toString(2).padStart(n, '0'));
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-function cellOf(bits, refs = []) {
-    const b = beginCell();
-    for (const ch of bits) b.storeBit(ch === '1');
-    for (const r of refs) b.storeRef(r);
-    return b.endCell();
-}
-const bytesBits = (buf) => [...buf].map((x) => uBits(x, 8)).join('');
 const cellBytes = (buf, refs = []) => cellOf(bytesBits(buf), refs);
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const NAN = { type: 'nan' };
-const NULL = { type: 'null' };
-const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
-const S = (c, w = {}) => ({
-    type: 'slice',
-    boc: cellToBoc(c),
-    bits_start: w.bits_start ?? 0,
-    bits_end: w.bits_end ?? c.bits.length,
-    refs_start: w.refs_start ?? 0,
-    refs_end: w.refs_end ?? c.refs.length,
-});
 /** A slice of these bytes (optionally with a bit window cut off). */
 const SB = (buf, w) => S(cellBytes(buf), w);
-const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
 const BB = (buf) => B(cellBytes(buf));
 const big = (buf) => BigInt('0x' + (Buffer.from(buf).toString('hex') || '0'));
 const be32 = (x) => Buffer.from(BigInt(x).toString(16).padStart(64, '0'), 'hex');
@@ -83,18 +49,6 @@ const hexBuf = (h) => Buffer.from(h, 'hex');
 // ---------------------------------------------------------------------------
 // Instructions
 // ---------------------------------------------------------------------------
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm) => ins(hexBits(hex), asm);
-function prog(...instrs) {
-    let bits = '';
-    const refs = [];
-    for (const i of instrs) {
-        bits += i.bits;
-        refs.push(...i.refs);
-    }
-    if (bits.length > 1023) throw new Error(`program too long: ${instrs.map((i) => i.asm).join('; ')}`);
-    return { cell: cellOf(bits, refs), bits, asm: instrs.map((i) => i.asm).join('; ') };
-}
 const OPS = {
     DROP: '30', DUP: '20', SWAP: '01', NEWC: 'C8', ENDC: 'C9', CTOS: 'D0', PUSHNAN: '83FF', NULL: '6D', NIP: '31',
     HASHCU: 'F900', HASHSU: 'F901', SHA256U: 'F902', HASHBU: 'F916',
@@ -110,12 +64,7 @@ const OPS = {
     BLS_G2_ZERO: 'F93025', BLS_MAP_TO_G2: 'F93026', BLS_G2_INGROUP: 'F93027', BLS_G2_ISZERO: 'F93028',
     BLS_PAIRING: 'F93030', BLS_PUSHR: 'F93031',
 };
-const op = new Proxy({}, {
-    get(_, name) {
-        if (!(name in OPS)) throw new Error(`unknown op ${String(name)}`);
-        return hx(OPS[name], name);
-    },
-});
+const op = opTable(OPS);
 const HASH_IDS = ['SHA256', 'SHA512', 'BLAKE2B', 'KECCAK256', 'KECCAK512'];
 /** HASHEXT[A][R] with a hash id (0..254) or 'VAR' (255). */
 function HASHEXT(id, { append = false, rev = false } = {}) {
@@ -124,27 +73,12 @@ function HASHEXT(id, { append = false, rev = false } = {}) {
     const name = n === 255 ? `${form}_VAR` : n < 5 ? `${form}_${HASH_IDS[n]}` : `${form} ${n}`;
     return ins(hexBits('F90') + uBits(4 + (append ? 2 : 0) + (rev ? 1 : 0), 4) + uBits(n, 8), name);
 }
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const sBits = (n) => (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), `PUSHINT ${v}`);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(8), `PUSHINT ${v}`);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(16), `PUSHINT ${v}`);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(n), `PUSHINT ${v}`);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
-const PUSH = (i) => ins('0010' + uBits(i, 4), `PUSH s${i}`);
 const REPEAT_N = (n, body) => Array.from({ length: n }, () => body).flat();
 
 // ---------------------------------------------------------------------------
 // Vectors
 // ---------------------------------------------------------------------------
 const V = [];
-const SENTINEL = 0x7eadbeef;
 /**
  * @param name   unique id "family.name"
  * @param desc   what it exercises
@@ -158,12 +92,6 @@ function vec(name, desc, body, want, opts = {}) {
 const ok = (...stack) => ({ exit: 0, stack });
 const err = (exit) => ({ exit, stack: [0] });
 const exitOnly = (exit) => ({ exit });
-function matchValue(v, w) {
-    if (typeof w === 'function') return w(v);
-    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
-    if (['nan', 'null', 'cell', 'slice', 'builder', 'tuple', 'int'].includes(w)) return v.type === w;
-    throw new Error(`bad expectation ${String(w)}`);
-}
 /** A slice whose visible bits are these bytes. */
 const slBytes = (buf) => (v) => v.type === 'slice' && v.content_hex === bitsToHex(bytesBits(buf));
 /** A builder whose bits end with these bytes. */
@@ -868,93 +796,15 @@ vec('gas.base_exhausted_rist_mul', 'RIST255_QMUL whose 34 gas exhaust the limit'
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function traceOf(vmLog) {
-    const t = [];
-    for (const line of vmLog.split('\n')) {
-        if (line.startsWith('execute ')) t.push(line.slice(8));
-        else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas')) t.push(line);
-    }
-    return t;
-}
 const show = (x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type === 'tuple' ? `[${x.items.map(show).join(' ')}]` : x.type);
 
-async function generate() {
-    const oracle = ORACLE;
-    const names = new Set();
-    const out = [];
-    const problems = [];
-    for (const v of V) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
-        const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
-        const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.mode !== 'raw') errs.push(`entry mode ${r.mode}`);
-        if (typeof v.want.exit === 'function' ? !v.want.exit(r.exit_code) : r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-        if (v.want.stack !== undefined && (r.stack.length !== v.want.stack.length || !v.want.stack.every((w, i) => matchValue(r.stack[i], w)))) {
-            errs.push(`stack ${JSON.stringify(r.stack.map(show))}`);
-        }
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')} gas ${r.gas_used}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (v.code.cell.refs.length === 0) entry.code_hex = bitsToHex(v.code.bits);
-        entry.code_boc = req.code;
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        entry.trace = traceOf(r.vm_log);
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    return { out, problems, version: oracle.version() };
+function checkWant(v, r) {
+    const errs = [];
+    if (typeof v.want.exit === 'function' ? !v.want.exit(r.exit_code) : r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
+    if (v.want.stack !== undefined && !matchStack(r.stack, v.want.stack)) errs.push(`stack ${JSON.stringify(r.stack.map(show))}`);
+    return errs;
 }
 
-const check = process.argv.includes('--check');
-const { out, problems, version } = await generate();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
-    description:
-        'Hashing and cryptography instructions (cp0 category app_crypto) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector field: global_version (config param 8 for the run). See README.md.',
-    generator: 'gen_crypto_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(cellOf('')),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-    },
-    count: out.length,
-    vectors: out,
-};
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('crypto_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`crypto_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors to crypto_vectors.json`);
-}
+const DESCRIPTION =
+    'Hashing and cryptography instructions (cp0 category app_crypto) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector field: global_version (config param 8 for the run). See README.md.';
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION, { oracle: ORACLE });

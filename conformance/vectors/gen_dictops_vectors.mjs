@@ -25,80 +25,21 @@
 // disagrees. Everything recorded comes from the oracle. With --check nothing
 // is written: the file is compared with a fresh run (exit 1 on a difference).
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { hexBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
+import { ins, hx, opTable, PUSHINT } from './lib/asm.mjs';
+import { oracleRequire, cellOf, hashBits, libraryCell as library } from './lib/oracle.mjs';
+import { cellProg as prog, I, NAN, NULL, C, S, B } from './lib/oracle.mjs';
+import { generateSentinelFile } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'dictops_vectors.json');
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { Cell, beginCell, Dictionary } = require('@ton/core');
+const { beginCell, Dictionary } = oracleRequire('@ton/core');
 
 // ---------------------------------------------------------------------------
-// Bits and cells
+// The dictionary instructions (the rest of the assembler is lib/asm.mjs)
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-const uBits = (x, n) => {
-    const v = BigInt(x);
-    if (v < 0n || v >= 1n << BigInt(n)) throw new Error(`${x} does not fit in ${n} unsigned bits`);
-    return n === 0 ? '' : v.toString(2).padStart(n, '0');
-};
-const sBits = (x, n) => {
-    const v = BigInt(x);
-    const lim = 1n << BigInt(n - 1);
-    if (v < -lim || v >= lim) throw new Error(`${x} does not fit in ${n} signed bits`);
-    return (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-};
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-function cellOf(bits, refs = []) {
-    const b = beginCell();
-    for (const ch of bits) b.storeBit(ch === '1');
-    for (const r of refs) b.storeRef(r);
-    return b.endCell();
-}
-function exotic(bits, refs = []) {
-    return new Cell({ exotic: true, bits: cellOf(bits).bits, refs });
-}
-const hashBits = (c) => [...c.hash()].map((x) => uBits(x, 8)).join('');
-const library = (of) => exotic(uBits(2, 8) + hashBits(of));
-const cellBits = (c) => {
-    let s = '';
-    for (let i = 0; i < c.bits.length; i++) s += c.bits.at(i) ? '1' : '0';
-    return s;
-};
-
-// ---------------------------------------------------------------------------
-// A tiny assembler
-// ---------------------------------------------------------------------------
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm) => ins(hexBits(hex), asm);
-function prog(...instrs) {
-    let bits = '';
-    const refs = [];
-    for (const i of instrs) {
-        bits += i.bits;
-        refs.push(...i.refs);
-    }
-    if (bits.length > 1023) throw new Error('program too long');
-    if (refs.length > 4) throw new Error('too many refs');
-    return { cell: cellOf(bits, refs), bits, asm: instrs.map((i) => i.asm).join('; ') };
-}
-
 const DICT_OPS = {
     STDICT: 'F400', SKIPDICT: 'F401', LDDICTS: 'F402', PLDDICTS: 'F403', LDDICT: 'F404', PLDDICT: 'F405', LDDICTQ: 'F406', PLDDICTQ: 'F407',
     DICTGET: 'F40A', DICTGETREF: 'F40B', DICTIGET: 'F40C', DICTIGETREF: 'F40D', DICTUGET: 'F40E', DICTUGETREF: 'F40F',
@@ -139,49 +80,14 @@ THREE('F459', ['DICTDEL', 'DICTIDEL', 'DICTUDEL']);
     ['GETNEXT', 'GETNEXTEQ', 'GETPREV', 'GETPREVEQ'].forEach((s, i) => (DICT_OPS[`DICT${k}${s}`] = (0xf474 + 4 * j + i).toString(16).toUpperCase())),
 );
 const OTHER_OPS = { NOP: '00', SWAP: '01', DUP: '20', DROP: '30', NEWC: 'C8', ENDC: 'C9', CTOS: 'D0', PUSHNULL: '6D', PUSHNAN: '83FF' };
-const op = new Proxy(
-    {},
-    {
-        get(_, name) {
-            const hex = DICT_OPS[name] ?? OTHER_OPS[name];
-            if (!hex) throw new Error(`unknown op ${String(name)}`);
-            return hx(hex, name);
-        },
-    },
-);
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const asm = `PUSHINT ${v}`;
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), asm);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(v, 8), asm);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(v, 16), asm);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(v, n), asm);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
+const op = opTable({ ...OTHER_OPS, ...DICT_OPS });
 const DICTPUSHCONST = (n, root) => ins(hexBits('F4A4').slice(0, 14) + uBits(n, 10), `DICTPUSHCONST ${n}`, root ? [root] : []);
 const PFXDICTCONSTGETJMP = (n, root) => ins(hexBits('F4AC').slice(0, 14) + uBits(n, 10), `PFXDICTCONSTGETJMP ${n}`, root ? [root] : []);
 
 // ---------------------------------------------------------------------------
 // Stack values
 // ---------------------------------------------------------------------------
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const NAN = { type: 'nan' };
-const NULL = { type: 'null' };
-const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
-const S = (c, w = {}) => ({
-    type: 'slice',
-    boc: cellToBoc(c),
-    bits_start: w.bits_start ?? 0,
-    bits_end: w.bits_end ?? c.bits.length,
-    refs_start: w.refs_start ?? 0,
-    refs_end: w.refs_end ?? c.refs.length,
-});
 const SB = (bits, refs = []) => S(cellOf(bits, refs));
-const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
 const D = (root) => (root ? C(root) : NULL);
 
 // ---------------------------------------------------------------------------
@@ -244,7 +150,6 @@ const INT_MAX = pow2(256) - 1n;
 // The vectors
 // ---------------------------------------------------------------------------
 const V = [];
-const SENTINEL = 0x7eadbeef;
 function vec(name, desc, body, want, opts = {}) {
     V.push({ name, desc, code: prog(op.DROP, ...body), want, opts });
 }
@@ -833,106 +738,25 @@ for (const kind of KINDS) {
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function traceOf(vmLog) {
-    const t = [];
-    for (const line of vmLog.split('\n')) {
-        if (line.startsWith('execute ')) t.push(line.slice(8));
-        else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas')) t.push(line);
-    }
-    return t;
-}
 function matchTop(v, w) {
     if (v === undefined) return false;
     if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
     return v.type === w;
 }
 
-async function generate() {
-    const seen = new Set();
-    for (const v of V) {
-        if (seen.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        seen.add(v.name);
+function checkWant(v, r) {
+    const errs = [];
+    if (!v.want) return errs;
+    if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
+    const top = r.stack[r.stack.length - 1];
+    if (v.want.top !== undefined && !matchTop(top, v.want.top)) errs.push(`top ${JSON.stringify(top)}`);
+    if (v.want.stack !== undefined && JSON.stringify(r.stack.map((x) => x.value)) !== JSON.stringify(v.want.stack.map(String))) {
+        errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.type))}`);
     }
-    const oracle = await createOracle({ config: 'default' });
-    const names = new Set();
-    const out = [];
-    const problems = [];
-    for (const v of V) {
-        if (names.has(v.name)) throw new Error(`duplicate vector name ${v.name}`);
-        names.add(v.name);
-        const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
-        const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        if (v.opts.libs) req.libs = cellToBoc(v.opts.libs);
-        let r;
-        try {
-            r = oracle.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.mode !== 'raw') errs.push(`entry mode ${r.mode}`);
-        if (v.want) {
-            if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-            if (v.want.top !== undefined && !matchTop(r.stack[r.stack.length - 1], v.want.top)) errs.push(`top ${JSON.stringify(r.stack[r.stack.length - 1])}`);
-            if (v.want.stack !== undefined && JSON.stringify(r.stack.map((x) => x.value)) !== JSON.stringify(v.want.stack.map(String))) errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.type))}`);
-        }
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (v.code.cell.refs.length === 0) entry.code_hex = bitsToHex(v.code.bits);
-        entry.code_boc = req.code;
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        if (req.libs) entry.libs = req.libs;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        if (r.missing_library) entry.expected.missing_library = r.missing_library;
-        entry.trace = traceOf(r.vm_log);
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    return { out, problems, version: oracle.version() };
+    return errs;
 }
 
-const check = process.argv.includes('--check');
-const { out, problems, version } = await generate();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
-    description:
-        'Dictionary instructions (cp0 categories dict_get, dict_set, dict_set_builder, dict_delete, dict_min, dict_next, dict_mayberef, dict_prefix, dict_serial, dict_special, dict_sub) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version, libs. See README.md.',
-    generator: 'gen_dictops_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(cellOf('')),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-    },
-    count: out.length,
-    vectors: out,
-};
-const text = JSON.stringify(doc) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('dictops_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`dictops_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors to dictops_vectors.json`);
-}
+const DESCRIPTION =
+    'Dictionary instructions (cp0 categories dict_get, dict_set, dict_set_builder, dict_delete, dict_min, dict_next, dict_mayberef, dict_prefix, dict_serial, dict_special, dict_sub) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version, libs. See README.md.';
+// One line: the file is large.
+await generateSentinelFile(import.meta.url, OUT, V, checkWant, DESCRIPTION, { oneLine: true });

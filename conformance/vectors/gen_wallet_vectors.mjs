@@ -17,18 +17,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { createOracle, cellToBoc, packageVersions, oracleRequire, I, C } from './lib/oracle.mjs';
+import { finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'wallet_vectors.json');
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
 const { beginCell, Cell, Address, Dictionary, storeMessage, storeMessageRelaxed, internal, external, toNano } =
-    require('@ton/core');
-const { keyPairFromSeed, sign } = require('@ton/crypto');
+    oracleRequire('@ton/core');
+const { keyPairFromSeed, sign } = oracleRequire('@ton/crypto');
 
 const V3R2_CODE =
     'te6cckEBAQEAcQAA3v8AIN0gggFMl7ohggEznLqxn3Gw7UTQ0x/THzHXC//jBOCk8mCDCNcYINMf0x/TH/gjE7vyY+1E0NMf0x/T/9FRMrryoVFEuvKiBPkBVBBV+RDyo/gAkyDXSpbTB9QC+wDo0QGkyMsfyx/L/8ntVBC9ba0=';
@@ -95,8 +92,6 @@ function externalIn(body) {
     return beginCell().store(storeMessage(external({ to: WALLET_ADDR, body }))).endCell();
 }
 
-const int = (v) => ({ type: 'int', value: String(v) });
-const cellV = (c) => ({ type: 'cell', boc: cellToBoc(c) });
 const sliceV = (c) => ({ type: 'slice', boc: cellToBoc(c) });
 
 const vectors = [];
@@ -122,7 +117,7 @@ for (const version of ['v3r2', 'v4r2']) {
 
     const one = [{ mode: 3, msg: transfer(DEST, toNano('1.5'), 'hello') }];
     const four = [0, 1, 2, 3].map((i) => ({ mode: i === 3 ? 128 + 2 : 3, msg: transfer(DEST, toNano(String(i + 1)), `m${i}`, i % 2 === 0) }));
-    const ext = (body) => [int(toNano('10')), int(0), cellV(externalIn(body)), sliceV(body)];
+    const ext = (body) => [I(toNano('10')), I(0), C(externalIn(body)), sliceV(body)];
     add(`${version}.ext.transfer_one`, 'signed external transfer, one message', code, data(17),
         ext(signedBody({ version, seqno: 17, messages: one })), -1);
     add(`${version}.ext.transfer_four`, 'signed external transfer, four messages (modes 3 and 130)', code, data(17),
@@ -146,7 +141,7 @@ for (const version of ['v3r2', 'v4r2']) {
         .store(storeMessageRelaxed(internal({ to: WALLET_ADDR, value: toNano('2'), bounce: false, body: inBody })))
         .endCell();
     add(`${version}.int.receive`, 'plain incoming transfer with a comment', code, data(17),
-        [int(toNano('12')), int(toNano('2')), cellV(inMsg), sliceV(inBody)], 0);
+        [I(toNano('12')), I(toNano('2')), C(inMsg), sliceV(inBody)], 0);
 }
 
 // v4r2 extras: subwallet id, plugins.
@@ -155,11 +150,11 @@ for (const version of ['v3r2', 'v4r2']) {
     add('v4r2.get.subwallet_id', 'get_subwallet_id', code, dataV4(3), [], 'get_subwallet_id');
     add('v4r2.get.plugin_list_empty', 'get_plugin_list without plugins', code, dataV4(3), [], 'get_plugin_list');
     add('v4r2.get.plugin_list', 'get_plugin_list with two plugins', code, dataV4(3, [PLUGIN, DEST]), [], 'get_plugin_list');
-    const hashInt = (a) => int(BigInt('0x' + a.hash.toString('hex')));
+    const hashInt = (a) => I(BigInt('0x' + a.hash.toString('hex')));
     add('v4r2.get.is_plugin_installed_yes', 'is_plugin_installed for an installed plugin', code,
-        dataV4(3, [PLUGIN]), [int(0), hashInt(PLUGIN)], 'is_plugin_installed');
+        dataV4(3, [PLUGIN]), [I(0), hashInt(PLUGIN)], 'is_plugin_installed');
     add('v4r2.get.is_plugin_installed_no', 'is_plugin_installed for another address', code,
-        dataV4(3, [PLUGIN]), [int(0), hashInt(DEST)], 'is_plugin_installed');
+        dataV4(3, [PLUGIN]), [I(0), hashInt(DEST)], 'is_plugin_installed');
 }
 
 const oracle = await createOracle({ config: 'default' });
@@ -176,15 +171,4 @@ const doc = {
     count: vectors.length,
     vectors,
 };
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (process.argv.includes('--check')) {
-    const old = fs.readFileSync(OUT, 'utf8');
-    if (old !== text) {
-        console.error('wallet_vectors.json differs from a fresh oracle run');
-        process.exit(1);
-    }
-    console.log(`${vectors.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${vectors.length} vectors to ${OUT}`);
-}
+finish(OUT, JSON.stringify(doc, null, 1) + '\n', vectors.length);

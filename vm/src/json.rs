@@ -10,7 +10,8 @@ use serde_json::{json, Map, Value as Json};
 use thiserror::Error;
 
 use crate::c7::{BlockchainConfig, C7Params};
-use crate::{Int257, RunOutcome, RunParams, Value};
+use crate::serial::{cont_to_cell, stack_to_cell, Reader};
+use crate::{Int257, RunOutcome, RunParams, Value, DEFAULT_GLOBAL_VERSION};
 
 /// A request line that cannot be used.
 #[derive(Debug, Error)]
@@ -36,11 +37,105 @@ pub fn cell_from_boc_text(text: &str) -> Result<Cell, JsonError> {
     gram_cells::boc::decode_single(&bytes).map_err(|e| field_error(format!("cell: {e}")))
 }
 
-/// Encodes a cell as base64 BoC (CRC32C, no index: what @ton/core writes).
+/// Encodes a cell as base64 BoC byte for byte as the reference runner
+/// prints it (@ton/core's `toBoc({idx: false, crc32: true})`): one root,
+/// CRC32C, no index, and @ton/core's cell order (see [`toncore_order`]).
 pub fn cell_to_boc_text(cell: &Cell) -> String {
-    let mode = gram_cells::boc::EncodeMode { crc32c: true, ..gram_cells::boc::EncodeMode::PLAIN };
-    // Any finalised cell tree encodes; an error here would be a bug in the encoder.
-    gram_cells::boc::encode(cell, mode).map(|bytes| B64.encode(bytes)).unwrap_or_default()
+    B64.encode(toncore_boc(cell))
+}
+
+/// The cells of a tree, each once, in @ton/core's `topologicalSort` order:
+/// cells are first listed breadth first; then, taking the first cell of
+/// that list not yet placed, a depth-first walk (refs last to first) places
+/// each cell after everything it refers to; the result is that placement
+/// reversed, so every cell comes before its refs.
+fn toncore_order(root: &Cell) -> Vec<Cell> {
+    use std::collections::{HashMap, HashSet};
+    let mut listed: Vec<Cell> = Vec::new();
+    let mut index: HashMap<[u8; 32], usize> = HashMap::new();
+    let mut level = vec![root.clone()];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for cell in level {
+            if index.contains_key(cell.hash()) {
+                continue;
+            }
+            index.insert(*cell.hash(), listed.len());
+            next.extend(cell.references().cloned());
+            listed.push(cell);
+        }
+        level = next;
+    }
+    let mut placed: Vec<usize> = Vec::with_capacity(listed.len());
+    let mut done: HashSet<usize> = HashSet::new();
+    for start in 0..listed.len() {
+        if done.contains(&start) {
+            continue;
+        }
+        // Iterative post-order walk: (cell, next ref to visit, counting down).
+        let mut stack: Vec<(usize, usize)> = vec![(start, listed[start].ref_count())];
+        done.insert(start);
+        while let Some((at, left)) = stack.last_mut() {
+            if *left == 0 {
+                placed.push(*at);
+                stack.pop();
+                continue;
+            }
+            *left -= 1;
+            let child = listed[*at].reference(*left).map(|c| index[c.hash()]);
+            if let Some(child) = child.filter(|c| done.insert(*c)) {
+                stack.push((child, listed[child].ref_count()));
+            }
+        }
+    }
+    placed.iter().rev().map(|&i| listed[i].clone()).collect()
+}
+
+/// Bytes of the smallest big-endian width (at least 1) that holds `n`.
+fn width_for(n: usize) -> usize {
+    (usize::BITS - n.leading_zeros()).div_ceil(8).max(1) as usize
+}
+
+fn put_be(out: &mut Vec<u8>, value: usize, bytes: usize) {
+    out.extend_from_slice(&(value as u64).to_be_bytes()[8 - bytes..]);
+}
+
+/// @ton/core's BoC serialization of one root (see [`cell_to_boc_text`]).
+fn toncore_boc(root: &Cell) -> Vec<u8> {
+    let cells = toncore_order(root);
+    let position: std::collections::HashMap<[u8; 32], usize> =
+        cells.iter().enumerate().map(|(i, c)| (*c.hash(), i)).collect();
+    let size_bytes = width_for(cells.len());
+    let mut body = Vec::new();
+    for cell in &cells {
+        let bits = cell.bit_len();
+        let d1 = cell.ref_count() + 8 * usize::from(cell.is_exotic()) + 32 * cell.level_mask().mask() as usize;
+        body.push(d1 as u8);
+        body.push((bits.div_ceil(8) + bits / 8) as u8);
+        let mut data = cell.data()[..bits.div_ceil(8)].to_vec();
+        if bits % 8 != 0 {
+            // Completion tag: a 1 bit after the data, then zeros.
+            let last = data.len() - 1;
+            data[last] |= 0x80 >> (bits % 8);
+        }
+        body.extend_from_slice(&data);
+        for r in cell.references() {
+            put_be(&mut body, position[r.hash()], size_bytes);
+        }
+    }
+    let offset_bytes = width_for(body.len());
+    let mut out = vec![0xb5, 0xee, 0x9c, 0x72];
+    out.push(0x40 | size_bytes as u8); // no index, CRC32C, no cache bits
+    out.push(offset_bytes as u8);
+    put_be(&mut out, cells.len(), size_bytes);
+    put_be(&mut out, 1, size_bytes);
+    put_be(&mut out, 0, size_bytes);
+    put_be(&mut out, body.len(), offset_bytes);
+    put_be(&mut out, 0, size_bytes);
+    out.extend_from_slice(&body);
+    let crc = crc32c::crc32c(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
 }
 
 /// Parses a cell spec: a base64 BoC string, `{"boc": ...}`, or `{"hex": ..., "refs": [...]}`.
@@ -71,8 +166,72 @@ fn uint_field(m: &Map<String, Json>, key: &str, default: usize) -> Result<usize,
     }
 }
 
-/// Parses one typed stack value.
+/// Parses one typed stack value (continuations decode their code for the
+/// default global version).
 pub fn parse_value(v: &Json) -> Result<Value, JsonError> {
+    parse_value_in(v, &mut Reader::new(DEFAULT_GLOBAL_VERSION), Place::Stack)
+}
+
+/// Where a typed value sits in the `VmStack` the reference runner builds
+/// from the request: that decides how much room a continuation has and
+/// whether data after it is read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The top entry of the serialized stack: inline in its root cell after
+    /// the 24-bit depth and the 8-bit tag. The emulator reads it without
+    /// checking that nothing follows.
+    StackTop,
+    /// Another stack entry: a cell with the link to the rest and the 8-bit tag.
+    Stack,
+    /// A tuple item: a cell of its own with the 8-bit tag.
+    TupleItem,
+}
+
+/// The error the reference's emulator reports (and the runner prints as
+/// `{"error": ...}`) when the stack it is given cannot be read.
+pub const STACK_DESERIALIZE_ERROR: &str = "emulator error: Couldn't deserialize stack";
+
+/// Parses a `{"type":"cont","boc":...}` value: the cell holds the raw
+/// `VmCont` serialization, read as the reference's emulator reads the stack
+/// the runner builds around it.
+fn parse_cont(cell: &Cell, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
+    // The runner (@ton/core) copies the cell's bits and refs after the 8-bit
+    // tag (in the stack, after a ref to the rest of the stack; the top entry
+    // then moves into the root after the 24-bit depth); it must fit there.
+    // Its builder takes up to 1025 bits and refuses more at once; the cell
+    // refuses more than 1023 when it is made; refs are checked as stored.
+    let link = usize::from(place != Place::TupleItem);
+    let entry_bits = 8 + cell.bit_len();
+    if entry_bits > 1025 {
+        return Err(field_error("BitBuilder overflow"));
+    }
+    if cell.ref_count() + link > 4 {
+        return Err(field_error("Too many references"));
+    }
+    let bits_checked = if place == Place::StackTop { [entry_bits, 24 + entry_bits] } else { [entry_bits, 0] };
+    for total in bits_checked {
+        if total > 1025 {
+            return Err(field_error("BitBuilder overflow"));
+        }
+        if total > 1023 {
+            return Err(field_error(format!("Bits overflow: {total} > 1023")));
+        }
+    }
+    // What the emulator cannot read, it refuses with this message.
+    let refused = || field_error(STACK_DESERIALIZE_ERROR);
+    if cell.is_exotic() {
+        return Err(refused());
+    }
+    let mut cs = CellSlice::new(cell.clone());
+    let cont = reader.load_cont(&mut cs).map_err(|_| refused())?;
+    if place != Place::StackTop && (cs.remaining_bits() > 0 || cs.remaining_refs() > 0) {
+        return Err(refused());
+    }
+    Ok(Value::Cont(cont))
+}
+
+/// Parses one typed stack value at `place`, decoding continuation code with `reader`.
+pub fn parse_value_in(v: &Json, reader: &mut Reader, place: Place) -> Result<Value, JsonError> {
     let m = v.as_object().ok_or_else(|| field_error("stack value must be an object"))?;
     let ty = m.get("type").and_then(Json::as_str).ok_or_else(|| field_error("stack value needs a type"))?;
     let cell_of = || -> Result<Cell, JsonError> {
@@ -104,8 +263,10 @@ pub fn parse_value(v: &Json) -> Result<Value, JsonError> {
         "builder" => Value::Builder(Rc::new(cell_of()?.to_builder())),
         "tuple" => {
             let items = m.get("items").and_then(Json::as_array).ok_or_else(|| field_error("tuple needs items"))?;
-            Value::Tuple(Rc::new(items.iter().map(parse_value).collect::<Result<_, _>>()?))
+            let items = items.iter().map(|item| parse_value_in(item, reader, Place::TupleItem));
+            Value::Tuple(Rc::new(items.collect::<Result<_, _>>()?))
         }
+        "cont" => parse_cont(&cell_of()?, reader, place)?,
         other => return Err(field_error(format!("unsupported stack value type {other}"))),
     })
 }
@@ -141,7 +302,11 @@ pub fn value_to_json(v: &Value) -> Json {
             Err(_) => json!({"type": "builder", "bits": b.bit_len(), "refs": b.ref_count()}),
         },
         Value::Tuple(items) => json!({"type": "tuple", "items": items.iter().map(value_to_json).collect::<Vec<_>>()}),
-        Value::Cont(c) => json!({"type": "cont", "kind": c.kind_name()}),
+        Value::Cont(c) => match cont_to_cell(c) {
+            Ok(cell) => json!({"type": "cont", "kind": c.kind_name(), "boc": cell_to_boc_text(&cell)}),
+            // Not serializable: the whole result is an error (see `outcome_to_json`).
+            Err(_) => json!({"type": "cont", "kind": c.kind_name()}),
+        },
     }
 }
 
@@ -171,6 +336,28 @@ pub struct Request {
     pub capture_c4c5: bool,
 }
 
+/// Whether a typed value is an int that fits in 32 signed bits (the
+/// runner then hands it to the emulator as the method id).
+fn is_int32(v: &Json) -> bool {
+    v.get("type").and_then(Json::as_str) == Some("int")
+        && matches!(parse_value(v), Ok(Value::Int(i)) if i.to_i64().is_some_and(|x| i32::try_from(x).is_ok()))
+}
+
+/// Parses the request's stack (bottom first). The entry the runner puts on
+/// top of the serialized stack is the last one, or the one below an int32
+/// that becomes the method id (raw mode).
+fn parse_stack(list: &[Json], method_id: bool, version: u32) -> Result<Vec<Value>, JsonError> {
+    let top = match list.last() {
+        Some(last) if !method_id && is_int32(last) => list.len().checked_sub(2),
+        _ => list.len().checked_sub(1),
+    };
+    let mut reader = Reader::new(version);
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| parse_value_in(v, &mut reader, if Some(i) == top { Place::StackTop } else { Place::Stack }))
+        .collect()
+}
+
 /// Parses one request line of the reference runner's format.
 pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     let v: Json = serde_json::from_str(line)?;
@@ -188,9 +375,12 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
     if let Some(data) = m.get("data") {
         params.data = parse_cell_spec(data)?;
     }
+    if let Some(v) = m.get("global_version") {
+        params.version = v.as_u64().ok_or_else(|| field_error("global_version must be a number"))? as u32;
+    }
     if let Some(stack) = m.get("stack") {
         let list = stack.as_array().ok_or_else(|| field_error("stack must be an array"))?;
-        params.stack = list.iter().map(parse_value).collect::<Result<_, _>>()?;
+        params.stack = parse_stack(list, m.contains_key("method_id"), params.version)?;
     }
     if let Some(limit) = m.get("gas_limit") {
         let n = match limit {
@@ -199,9 +389,6 @@ pub fn parse_request(line: &str) -> Result<Request, JsonError> {
             _ => None,
         };
         params.gas_limit = n.filter(|n| *n >= 1).ok_or_else(|| field_error("gas_limit must be an integer >= 1"))?;
-    }
-    if let Some(v) = m.get("global_version") {
-        params.version = v.as_u64().ok_or_else(|| field_error("global_version must be a number"))? as u32;
     }
     if let Some(libs) = m.get("libs") {
         params.libraries = vec![parse_cell_spec(libs)?];
@@ -304,11 +491,21 @@ fn prefix_drop(code: &Cell) -> Cell {
     b.build().unwrap_or_else(|_| code.clone())
 }
 
-/// The result line for a finished run.
+/// The error the reference's emulator reports (and the runner prints as
+/// `{"error": ...}`) when the final stack cannot be serialized as a `VmStack`.
+pub const STACK_SERIALIZE_ERROR: &str = "emulator error: Couldn't serialize stack";
+
+/// The result line for a finished run. A final stack the reference could
+/// not serialize (a continuation that overflows its cell, for one) gives the
+/// runner's error line instead, as the reference does.
 pub fn outcome_to_json(req: &Request, out: &RunOutcome) -> Json {
     let mut m = Map::new();
     if let Some(id) = &req.id {
         m.insert("id".into(), id.clone());
+    }
+    if stack_to_cell(&out.stack).is_err() {
+        m.insert("error".into(), json!(STACK_SERIALIZE_ERROR));
+        return Json::Object(m);
     }
     m.insert("exit_code".into(), json!(out.exit_code));
     m.insert("gas_used".into(), json!(out.gas_used));

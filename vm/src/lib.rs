@@ -30,6 +30,7 @@ pub mod json;
 mod libs;
 mod ops;
 pub mod program;
+pub mod serial;
 mod stack;
 pub mod table;
 pub mod trace;

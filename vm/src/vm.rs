@@ -490,19 +490,26 @@ impl Vm {
                 // Nothing to restore (loop bodies, most calls): keep the
                 // continuation's code, skip the register merge.
                 self.code = code.clone();
+                if data.cp != self.cp {
+                    // Only a continuation read from outside can carry another codepage (or none).
+                    self.force_cp(data.cp)?;
+                }
                 Ok(None)
             }
             Cont::Ord { .. } => {
-                let (data, code) = match Rc::try_unwrap(cont) {
-                    Ok(Cont::Ord { data, code }) => (data.save, code),
+                let (data, code, cp) = match Rc::try_unwrap(cont) {
+                    Ok(Cont::Ord { data, code }) => (data.save, code, data.cp),
                     Err(shared) => match &*shared {
-                        Cont::Ord { data, code } => (data.save.clone(), code.clone()),
+                        Cont::Ord { data, code } => (data.save.clone(), code.clone(), data.cp),
                         _ => unreachable!("matched as ordinary above"),
                     },
                     Ok(_) => unreachable!("matched as ordinary above"),
                 };
                 self.regs.adopt(data);
                 self.code = code;
+                if cp != self.cp {
+                    self.force_cp(cp)?;
+                }
                 Ok(None)
             }
             Cont::Quit(n) => Err(Trap::Halt(*n)),

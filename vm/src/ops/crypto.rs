@@ -15,6 +15,7 @@ use gram_cells::CellSlice;
 use crate::error::{excno, Trap};
 use crate::int257::Int257;
 use crate::table::TableBuilder;
+use crate::vm::Vm;
 
 /// Registers every instruction of the family.
 pub(crate) fn register(t: &mut TableBuilder) {
@@ -57,4 +58,16 @@ fn whole_bytes(s: &CellSlice) -> Result<Vec<u8>, Trap> {
         return Err(cell_underflow());
     }
     Ok(s.bits_to_vec())
+}
+
+/// The signed data of a signature check, popped from the stack: for the `…S` forms a slice of
+/// whole bytes, otherwise an integer hash in `0..2^256` as 32 bytes (range check).
+fn pop_signed_data(vm: &mut Vm, from_slice: bool) -> Result<Vec<u8>, Trap> {
+    if from_slice {
+        let slice = vm.pop_slice()?;
+        whole_bytes(&slice)
+    } else {
+        let hash = vm.pop_int_or_nan()?;
+        Ok(u256_bytes(&hash).ok_or_else(range_check)?.to_vec())
+    }
 }

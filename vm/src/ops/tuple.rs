@@ -56,15 +56,6 @@ fn make_tuple(vm: &mut Vm, n: usize) -> Exec {
     Ok(())
 }
 
-fn exec_tuple(vm: &mut Vm, ins: &Instr) -> Exec {
-    make_tuple(vm, (ins.args & 15) as usize)
-}
-
-fn exec_tuplevar(vm: &mut Vm, _: &Instr) -> Exec {
-    let n = vm.pop_smallint_range(255)? as usize;
-    make_tuple(vm, n)
-}
-
 fn push_index(vm: &mut Vm, i: usize) -> Exec {
     let t = pop_tuple_len(vm, 0, 255)?;
     let v = index(&t, i)?;
@@ -72,31 +63,11 @@ fn push_index(vm: &mut Vm, i: usize) -> Exec {
     Ok(())
 }
 
-fn exec_index(vm: &mut Vm, ins: &Instr) -> Exec {
-    push_index(vm, (ins.args & 15) as usize)
-}
-
-fn exec_indexvar(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    let i = vm.pop_smallint_range(254)? as usize;
-    push_index(vm, i)
-}
-
 fn push_index_quiet(vm: &mut Vm, i: usize) -> Exec {
     let t = pop_maybe_tuple_len(vm, 255)?;
     let v = t.and_then(|t| t.get(i).cloned()).unwrap_or(Value::Null);
     vm.push(v);
     Ok(())
-}
-
-fn exec_indexq(vm: &mut Vm, ins: &Instr) -> Exec {
-    push_index_quiet(vm, (ins.args & 15) as usize)
-}
-
-fn exec_indexvarq(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    let i = vm.pop_smallint_range(254)? as usize;
-    push_index_quiet(vm, i)
 }
 
 /// Pushes the first `n` entries of `t`, charging one gas unit per entry.
@@ -116,29 +87,9 @@ fn untuple(vm: &mut Vm, n: usize) -> Exec {
     explode(vm, t, n)
 }
 
-fn exec_untuple(vm: &mut Vm, ins: &Instr) -> Exec {
-    untuple(vm, (ins.args & 15) as usize)
-}
-
-fn exec_untuplevar(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    let n = vm.pop_smallint_range(255)? as usize;
-    untuple(vm, n)
-}
-
 fn unpack_first(vm: &mut Vm, n: usize) -> Exec {
     let t = pop_tuple_len(vm, n, 255)?;
     explode(vm, t, n)
-}
-
-fn exec_unpackfirst(vm: &mut Vm, ins: &Instr) -> Exec {
-    unpack_first(vm, (ins.args & 15) as usize)
-}
-
-fn exec_unpackfirstvar(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    let n = vm.pop_smallint_range(255)? as usize;
-    unpack_first(vm, n)
 }
 
 fn explode_up_to(vm: &mut Vm, max: usize) -> Exec {
@@ -147,16 +98,6 @@ fn explode_up_to(vm: &mut Vm, max: usize) -> Exec {
     explode(vm, t, len)?;
     vm.push_small(len as i64);
     Ok(())
-}
-
-fn exec_explode(vm: &mut Vm, ins: &Instr) -> Exec {
-    explode_up_to(vm, (ins.args & 15) as usize)
-}
-
-fn exec_explodevar(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    let n = vm.pop_smallint_range(255)? as usize;
-    explode_up_to(vm, n)
 }
 
 fn set_index(vm: &mut Vm, i: usize) -> Exec {
@@ -169,17 +110,6 @@ fn set_index(vm: &mut Vm, i: usize) -> Exec {
     vm.charge_tuple(t.len())?;
     vm.push(Value::Tuple(t));
     Ok(())
-}
-
-fn exec_setindex(vm: &mut Vm, ins: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    set_index(vm, (ins.args & 15) as usize)
-}
-
-fn exec_setindexvar(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(3)?;
-    let i = vm.pop_smallint_range(254)? as usize;
-    set_index(vm, i)
 }
 
 /// SETINDEXQ: null or a short tuple is extended with nulls; setting null
@@ -211,17 +141,6 @@ fn set_index_quiet(vm: &mut Vm, i: usize) -> Exec {
     };
     vm.push(result);
     Ok(())
-}
-
-fn exec_setindexq(vm: &mut Vm, ins: &Instr) -> Exec {
-    vm.check_depth(2)?;
-    set_index_quiet(vm, (ins.args & 15) as usize)
-}
-
-fn exec_setindexvarq(vm: &mut Vm, _: &Instr) -> Exec {
-    vm.check_depth(3)?;
-    let i = vm.pop_smallint_range(254)? as usize;
-    set_index_quiet(vm, i)
 }
 
 fn exec_tlen(vm: &mut Vm, _: &Instr) -> Exec {
@@ -310,6 +229,33 @@ fn exec_index3(vm: &mut Vm, ins: &Instr) -> Exec {
     let a = ins.args as usize;
     index_path(vm, &[(a >> 4) & 3, (a >> 2) & 3, a & 3])
 }
+
+/// The two encodings of one tuple operation `op(vm, n)`: `$imm` takes n from the low four bits of
+/// the instruction, `$var` pops it (at most `$max`) from the stack. Each first checks the stack
+/// depth it needs (`$imm_depth`, `$var_depth`; 0 = no check) so errors come in the reference's order.
+macro_rules! imm_and_var {
+    ($imm:ident, $var:ident, $op:ident, $imm_depth:expr, $var_depth:expr, $max:expr) => {
+        fn $imm(vm: &mut Vm, ins: &Instr) -> Exec {
+            vm.check_depth($imm_depth)?;
+            $op(vm, (ins.args & 15) as usize)
+        }
+
+        fn $var(vm: &mut Vm, _: &Instr) -> Exec {
+            vm.check_depth($var_depth)?;
+            let n = vm.pop_smallint_range($max)? as usize;
+            $op(vm, n)
+        }
+    };
+}
+
+imm_and_var!(exec_tuple, exec_tuplevar, make_tuple, 0, 0, 255);
+imm_and_var!(exec_index, exec_indexvar, push_index, 0, 2, 254);
+imm_and_var!(exec_indexq, exec_indexvarq, push_index_quiet, 0, 2, 254);
+imm_and_var!(exec_untuple, exec_untuplevar, untuple, 0, 2, 255);
+imm_and_var!(exec_unpackfirst, exec_unpackfirstvar, unpack_first, 0, 2, 255);
+imm_and_var!(exec_explode, exec_explodevar, explode_up_to, 0, 2, 255);
+imm_and_var!(exec_setindex, exec_setindexvar, set_index, 2, 3, 254);
+imm_and_var!(exec_setindexq, exec_setindexvarq, set_index_quiet, 2, 3, 254);
 
 macro_rules! null_swap {
     ($name:ident, $nonzero:expr, $depth:expr, $count:expr) => {

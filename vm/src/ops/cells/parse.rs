@@ -310,23 +310,34 @@ fn skip_last(s: &mut CellSlice, bits: usize, refs: usize) -> bool {
     s.skip_last(bits, refs).is_ok()
 }
 
+/// Pushes a cut slice, or fails with cell underflow when the cut did not fit (`fits` false).
+fn push_if_fits(vm: &mut Vm, fits: bool, slice: CellSlice) -> Exec {
+    if !fits {
+        return Err(cell_underflow());
+    }
+    vm.push(Value::Slice(slice));
+    Ok(())
+}
+
+/// Pushes `slice` cut as the low two bits of `args` say (0 first, 1 skip first, 2 last, 3 skip
+/// last) to `bits` bits and `refs` refs; cell underflow if it is too short.
+fn push_cut(vm: &mut Vm, mut slice: CellSlice, args: u32, bits: usize, refs: usize) -> Exec {
+    let fits = match args & 3 {
+        0 => only_first(&mut slice, bits, refs),
+        1 => skip_first(&mut slice, bits, refs),
+        2 => only_last(&mut slice, bits, refs),
+        _ => skip_last(&mut slice, bits, refs),
+    };
+    push_if_fits(vm, fits, slice)
+}
+
 /// `SDCUTFIRST` / `SDSKIPFIRST` / `SDCUTLAST` / `SDSKIPLAST`: `s l - s'`,
 /// l in 0..1023; the ref count passed is 0, so the cut forms drop all refs.
 fn exec_sd_cut(vm: &mut Vm, ins: &Instr) -> Exec {
     vm.check_depth(2)?;
     let bits = vm.pop_smallint_range(1023)? as usize;
-    let mut slice = vm.pop_slice()?;
-    let ok = match ins.args & 3 {
-        0 => only_first(&mut slice, bits, 0),
-        1 => skip_first(&mut slice, bits, 0),
-        2 => only_last(&mut slice, bits, 0),
-        _ => skip_last(&mut slice, bits, 0),
-    };
-    if !ok {
-        return Err(cell_underflow());
-    }
-    vm.push(Value::Slice(slice));
-    Ok(())
+    let slice = vm.pop_slice()?;
+    push_cut(vm, slice, ins.args, bits, 0)
 }
 
 /// `SDSUBSTR`: `s l' l - s'`, l bits after the first l'.
@@ -335,11 +346,8 @@ fn exec_sdsubstr(vm: &mut Vm, _: &Instr) -> Exec {
     let bits = vm.pop_smallint_range(1023)? as usize;
     let offset = vm.pop_smallint_range(1023)? as usize;
     let mut slice = vm.pop_slice()?;
-    if !(skip_first(&mut slice, offset, 0) && only_first(&mut slice, bits, 0)) {
-        return Err(cell_underflow());
-    }
-    vm.push(Value::Slice(slice));
-    Ok(())
+    let fits = skip_first(&mut slice, offset, 0) && only_first(&mut slice, bits, 0);
+    push_if_fits(vm, fits, slice)
 }
 
 /// `SCUTFIRST` / `SSKIPFIRST` / `SCUTLAST` / `SSKIPLAST`: `s l r - s'`,
@@ -348,18 +356,8 @@ fn exec_s_cut(vm: &mut Vm, ins: &Instr) -> Exec {
     vm.check_depth(3)?;
     let refs = vm.pop_smallint_range(4)? as usize;
     let bits = vm.pop_smallint_range(1023)? as usize;
-    let mut slice = vm.pop_slice()?;
-    let ok = match ins.args & 3 {
-        0 => only_first(&mut slice, bits, refs),
-        1 => skip_first(&mut slice, bits, refs),
-        2 => only_last(&mut slice, bits, refs),
-        _ => skip_last(&mut slice, bits, refs),
-    };
-    if !ok {
-        return Err(cell_underflow());
-    }
-    vm.push(Value::Slice(slice));
-    Ok(())
+    let slice = vm.pop_slice()?;
+    push_cut(vm, slice, ins.args, bits, refs)
 }
 
 /// `SUBSLICE`: `s l r l' r' - s'`.
@@ -370,11 +368,8 @@ fn exec_subslice(vm: &mut Vm, _: &Instr) -> Exec {
     let refs1 = vm.pop_smallint_range(4)? as usize;
     let bits1 = vm.pop_smallint_range(1023)? as usize;
     let mut slice = vm.pop_slice()?;
-    if !(skip_first(&mut slice, bits1, refs1) && only_first(&mut slice, bits2, refs2)) {
-        return Err(cell_underflow());
-    }
-    vm.push(Value::Slice(slice));
-    Ok(())
+    let fits = skip_first(&mut slice, bits1, refs1) && only_first(&mut slice, bits2, refs2);
+    push_if_fits(vm, fits, slice)
 }
 
 /// `SPLIT` / `SPLITQ`: `s l r - s' s''`.

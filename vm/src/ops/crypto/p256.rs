@@ -4,7 +4,7 @@
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 
-use super::{cell_underflow, prefix_bytes, range_check, u256_bytes, whole_bytes};
+use super::{cell_underflow, pop_signed_data, prefix_bytes};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;
@@ -29,13 +29,7 @@ fn p256_chksign(vm: &mut Vm, from_slice: bool) -> Exec {
     vm.check_depth(3)?;
     let key = vm.pop_slice()?;
     let signature = vm.pop_slice()?;
-    let data = if from_slice {
-        let slice = vm.pop_slice()?;
-        whole_bytes(&slice)?
-    } else {
-        let hash = vm.pop_int_or_nan()?;
-        u256_bytes(&hash).ok_or_else(range_check)?.to_vec()
-    };
+    let data = pop_signed_data(vm, from_slice)?;
     let signature = prefix_bytes::<64>(&signature).ok_or_else(cell_underflow)?;
     let key = prefix_bytes::<33>(&key).ok_or_else(cell_underflow)?;
     vm.charge(P256_CHKSIGN_GAS)?;

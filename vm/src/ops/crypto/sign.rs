@@ -3,7 +3,7 @@
 
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 
-use super::{cell_underflow, prefix_bytes, range_check, u256_bytes, whole_bytes};
+use super::{cell_underflow, pop_signed_data, prefix_bytes, range_check, u256_bytes};
 use crate::error::Exec;
 use crate::program::Instr;
 use crate::table::TableBuilder;
@@ -45,13 +45,7 @@ fn chksign(vm: &mut Vm, from_slice: bool) -> Exec {
     vm.check_depth(3)?;
     let key = vm.pop_int_or_nan()?;
     let signature = vm.pop_slice()?;
-    let data = if from_slice {
-        let slice = vm.pop_slice()?;
-        whole_bytes(&slice)?
-    } else {
-        let hash = vm.pop_int_or_nan()?;
-        u256_bytes(&hash).ok_or_else(range_check)?.to_vec()
-    };
+    let data = pop_signed_data(vm, from_slice)?;
     let signature = prefix_bytes::<64>(&signature).ok_or_else(cell_underflow)?;
     let key = u256_bytes(&key).ok_or_else(range_check)?;
     vm.register_chksign_call()?;
