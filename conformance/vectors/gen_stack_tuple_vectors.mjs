@@ -32,63 +32,27 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { fiftBits as hexBits, bitsToHex as bitsHex } from './lib/bits.mjs';
+import { createOracle, cellToBoc, cellOf, I, NAN, NULL, SENTINEL } from './lib/oracle.mjs';
+import { vectorDocument, writeOrCheck } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { beginCell } = require('@ton/core');
-
-const SENTINEL = 2125315823;
 const CONFIG = 'slim';
 const FILE = 'stack_tuple_vectors.json';
 
 // ---------------------------------------------------------------------------
 // Code: bit strings (with refs) assembled into one root cell
 // ---------------------------------------------------------------------------
-/** Bits of a hex string ("_" suffix = completion tag, as in the oracle). */
-function hexBits(hex) {
-    let bits = [...hex.replace('_', '')].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-    if (hex.endsWith('_')) bits = bits.replace(/10*$/, '');
-    return bits;
-}
-
-/** Hex of a bit string, with the completion tag when not a multiple of 4 bits. */
-function bitsHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let out = '';
-    for (let i = 0; i < b.length; i += 4) out += parseInt(b.slice(i, i + 4), 2).toString(16).toUpperCase();
-    return out + tag;
-}
-
 /** A code fragment: `bits` (string of 0/1) and `refs` (cells), plus its text. */
 const frag = (asm, bits, refs = []) => ({ asm, bits, refs });
 const op = (asm, hex, refs = []) => frag(asm, hexBits(hex), refs);
 const uint = (v, n) => BigInt.asUintN(n, BigInt(v)).toString(2).padStart(n, '0');
 const hx = (v, n) => BigInt.asUintN(n * 4, BigInt(v)).toString(16).padStart(n, '0').toUpperCase();
 
-function cellOf(bits, refs = []) {
-    const b = beginCell();
-    for (const c of bits) b.storeBit(c === '1');
-    for (const r of refs) b.storeRef(r);
-    return b.endCell();
-}
-
 // ---------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------
-const I = (v) => ({ type: 'int', value: BigInt(v).toString() });
-const NULL = { type: 'null' };
-const NAN = { type: 'nan' };
 const T = (items) => ({ type: 'tuple', items });
 const DATA_CELL = cellOf(hexBits('DEADBEEF'), [cellOf(hexBits('AB'))]);
 const CELL = { type: 'cell', boc: cellToBoc(DATA_CELL) };
@@ -765,25 +729,14 @@ function runAll(oracle) {
 }
 
 function document(vectors, version) {
-    return {
-        format: 'tvm-gas-vectors/1',
+    return vectorDocument({
         description: 'Stack, tuple and constant instructions (cp0 stack_basic, stack_complex, tuple, const_int, const_data) with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program is DROP of the int32 sentinel on top of stack_in (exact raw entry) then the code under test. Optional per-vector field: global_version (config param 8 for the run). See README.md.',
         generator: 'gen_stack_tuple_vectors.mjs',
         file: FILE,
-        reference: {
-            emulator_commit: version.commitHash,
-            emulator_commit_date: version.commitDate,
-            packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-            config: `@ton/sandbox ${CONFIG} config (global version 12)`,
-        },
-        defaults: {
-            data: cellToBoc(cellOf('')),
-            c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-            entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-        },
-        count: vectors.length,
+        version,
+        config: CONFIG,
         vectors,
-    };
+    });
 }
 
 /** The document with one vector per line (readable diffs). */
@@ -883,17 +836,6 @@ if (args.includes('--count')) {
     process.exit(0);
 }
 const oracle = await createOracle({ config: CONFIG });
-const text = serialize(document(runAll(oracle), oracle.version()));
-const full = path.join(HERE, FILE);
-if (args.includes('--check')) {
-    const old = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '';
-    if (old !== text) {
-        console.error(`${FILE} differs from a fresh run of the oracle`);
-        process.exit(1);
-    }
-    console.log(`${FILE} matches the oracle`);
-} else {
-    fs.writeFileSync(full, text);
-    console.log(`wrote ${JSON.parse(text).count} vectors to ${FILE}`);
-}
-process.exit(0);
+const vectors = runAll(oracle);
+const ok = writeOrCheck(path.join(HERE, FILE), serialize(document(vectors, oracle.version())), vectors.length);
+process.exit(ok ? 0 : 1);
