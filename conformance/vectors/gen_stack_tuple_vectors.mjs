@@ -97,7 +97,8 @@ function vec(name, frags, stack, opts = {}) {
         stack_in: stack,
         gas_limit: opts.gas_limit,
         global_version: opts.global_version,
-        scan: opts.scan,
+        scan: opts.scan || opts.scanV3,
+        scanV3: opts.scanV3,
     });
 }
 
@@ -306,7 +307,7 @@ for (const [name, h] of [['BLKSWX', '63'], ['REVX', '64']]) {
 }
 
 // The deepest stacks the emulator accepts (about 300 entries through stack_in): out of gas in the middle of the extra gas past 255.
-vec('ROLLX(d300 299)', op('ROLLX', '61'), [...S(300), I(299)]);
+vec('ROLLX(d300 299)', op('ROLLX', '61'), [...S(300), I(299)], { scanV3: true });
 for (const limit of [36, 37, 60, 79, 80]) {
     vec('ROLLX(d300 299)', op('ROLLX', '61'), [...S(300), I(299)], { gas_limit: limit });
     vec('-ROLLX(d300 299)', op('-ROLLX', '62'), [...S(300), I(299)], { gas_limit: limit });
@@ -333,7 +334,7 @@ for (let n = 0; n < 16; n++) {
     vec(`TUPLE#${n}(d${n})`, o, S(n));
     if (n > 0) vec(`TUPLE#${n}(d${n - 1})`, o, S(n - 1), { note: 'stack underflow' });
     if (n === 8) vec(`TUPLE#8(alltypes)`, o, ALLTYPES);
-    if (n === 15) vec(`TUPLE#15(d15)/scan`, o, S(15), { scan: true });
+    if (n === 15) vec(`TUPLE#15(d15)/scan`, o, S(15), { scanV3: true });
 }
 // Continuations inside a tuple: made by the program.
 vec('TUPLE#2(cont)', [op('PUSHCONT {}', '90'), op('PUSHCONT {NOP}', '9100'), op('TUPLE 2', '6F02'),
@@ -395,7 +396,7 @@ for (let k = 0; k < 16; k++) {
 vec('INDEX#3(alltypes)', op('INDEX 3', '6F13'), [T(ALLTYPES)]);
 vec('UNTUPLE#8(alltypes)', op('UNTUPLE 8', '6F28'), [T(ALLTYPES)]);
 vec('EXPLODE#15(alltypes)', op('EXPLODE 15', '6F4F'), [T(ALLTYPES)]);
-vec('SETINDEX#1(t255 7)', op('SETINDEX 1', '6F51'), [TN(255), I(7)], { scan: true });
+vec('SETINDEX#1(t255 7)', op('SETINDEX 1', '6F51'), [TN(255), I(7)], { scanV3: true });
 vec('SETINDEXQ#1(t255 7)', op('SETINDEXQ 1', '6F71'), [TN(255), I(7)]);
 // A shared tuple: SETINDEX copies it, the original stays.
 vec('SETINDEX#0(shared)', [op('DUP', '20'), op('PUSHINT 9', '79'), op('SETINDEX 0', '6F50')], [TN(3)]);
@@ -451,7 +452,7 @@ for (const [name, h] of VARS) {
     if (name.startsWith('SETINDEX')) vec(`${name}(t16 1)`, o, [T16, I(1)], { note: 'stack underflow' });
 }
 vec('TUPLEVAR(d255 255)/scan', op('TUPLEVAR', '6F80'), [...S(255), I(255)], { scan: true });
-vec('UNTUPLEVAR(t255 255)/scan', op('UNTUPLEVAR', '6F82'), [TN(255), I(255)], { scan: true });
+vec('UNTUPLEVAR(t255 255)/scan', op('UNTUPLEVAR', '6F82'), [TN(255), I(255)], { scanV3: true });
 vec('EXPLODEVAR(t255 255)/scan', op('EXPLODEVAR', '6F84'), [TN(255), I(255)], { scan: true });
 vec('UNPACKFIRSTVAR(t255 200)/scan', op('UNPACKFIRSTVAR', '6F83'), [TN(255), I(200)], { scan: true });
 vec('SETINDEXVARQ(null 7 254)/scan', op('SETINDEXVARQ', '6F87'), [NULL, I(7), I(254)], { scan: true });
@@ -468,7 +469,7 @@ for (const [name, h] of LENOPS) {
     for (const v of NOTUP) vec(`${name}(${show(v)})`, o, [v]);
     vec(`${name}()`, o, [], { note: 'stack underflow' });
 }
-vec('TPOP(t255)/scan', op('TPOP', '6F8D'), [TN(255)], { scan: true });
+vec('TPOP(t255)/scan', op('TPOP', '6F8D'), [TN(255)], { scanV3: true });
 {
     const o = op('TPUSH', '6F8C');
     for (const [tn, t] of TUPLE_ARGS) {
@@ -577,7 +578,7 @@ const CODE_REF = cellOf(hexBits('7172A0')); // PUSHINT 1; PUSHINT 2; ADD
 const CODE_REF2 = cellOf(hexBits('7273A1')); // PUSHINT 2; PUSHINT 3; SUB
 for (const [rn, r] of [['a', REF_A], ['b', REF_B], ['empty', REF_EMPTY], ['code', CODE_REF]]) {
     vec(`PUSHREF(${rn})`, op('PUSHREF', '88', [r]), []);
-    vec(`PUSHREFSLICE(${rn})`, op('PUSHREFSLICE', '89', [r]), [], { scan: rn === 'a' });
+    vec(`PUSHREFSLICE(${rn})`, op('PUSHREFSLICE', '89', [r]), [], { scanV3: rn === 'a' });
     // Only the code cell is run; the others stay on the stack as continuations.
     const run = rn === 'code' ? [op('EXECUTE', 'D8')] : [];
     if (rn !== 'b') vec(`PUSHREFCONT(${rn})`, [op('PUSHREFCONT', '8A', [r]), ...run], [], { scan: rn === 'code' });
@@ -714,15 +715,18 @@ function runAll(oracle) {
         out.push(record(v, req, r));
         if (!v.scan) continue;
         // Out of gas at the implicit RET, inside the instruction (extra charges) and before it.
+        // With scanV3 also at global version 3, where a charge past the limit does not stop at once.
         const g = r.gas_used;
-        for (const limit of [...new Set([g - 1, g - 6, g - 20, 19])]) {
-            if (limit < 1 || limit >= g) continue;
-            const name = `${v.name}/gas${limit}`;
-            if (NAMES.has(name)) continue;
-            NAMES.add(name);
-            const w = { ...v, name, gas_limit: limit, description: 'out of gas' };
-            const req2 = request(w, limit);
-            out.push(record(w, req2, oracle.run(req2)));
+        for (const version of v.scanV3 ? [undefined, 3] : [undefined]) {
+            for (const limit of [...new Set([g - 1, g - 6, g - 20, 19])]) {
+                if (limit < 1 || limit >= g) continue;
+                const name = `${v.name}${version ? '@v' + version : ''}/gas${limit}`;
+                if (NAMES.has(name)) continue;
+                NAMES.add(name);
+                const w = { ...v, name, gas_limit: limit, global_version: version, description: 'out of gas' };
+                const req2 = request(w, limit);
+                out.push(record(w, req2, oracle.run(req2)));
+            }
         }
     }
     return out;
