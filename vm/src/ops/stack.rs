@@ -8,6 +8,18 @@ use crate::vm::Vm;
 /// Largest index accepted by the `...X` forms (global version >= 4).
 const MAX_X_INDEX: i64 = (1 << 30) - 1;
 
+/// Largest index accepted by the `...X` forms before global version 4.
+const MAX_X_INDEX_V3: i64 = 255;
+
+/// The index limit of the `...X` forms at the running global version.
+fn x_index_limit(vm: &Vm) -> i64 {
+    if vm.version >= 4 {
+        MAX_X_INDEX
+    } else {
+        MAX_X_INDEX_V3
+    }
+}
+
 /// Index of `s(i)` in the stack vector; the caller checked the depth.
 #[inline]
 fn at(vm: &Vm, i: usize) -> usize {
@@ -50,7 +62,8 @@ fn nibbles(args: u32) -> (usize, usize, usize) {
 
 fn pop_index(vm: &mut Vm) -> Result<usize, Trap> {
     vm.check_depth(1)?;
-    Ok(vm.pop_smallint_range(MAX_X_INDEX)? as usize)
+    let limit = x_index_limit(vm);
+    Ok(vm.pop_smallint_range(limit)? as usize)
 }
 
 fn exec_nop(_: &mut Vm, _: &Instr) -> Exec {
@@ -338,8 +351,9 @@ fn exec_rollrev(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn exec_blkswx(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(2)?;
-    let y = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
-    let x = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
+    let limit = x_index_limit(vm);
+    let y = vm.pop_smallint_range(limit)? as usize;
+    let x = vm.pop_smallint_range(limit)? as usize;
     vm.check_depth(x + y)?;
     if x > 0 && y > 0 {
         if vm.version >= 4 {
@@ -352,8 +366,9 @@ fn exec_blkswx(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn exec_revx(vm: &mut Vm, _: &Instr) -> Exec {
     vm.check_depth(2)?;
-    let y = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
-    let x = vm.pop_smallint_range(MAX_X_INDEX)? as usize;
+    let limit = x_index_limit(vm);
+    let y = vm.pop_smallint_range(limit)? as usize;
+    let x = vm.pop_smallint_range(limit)? as usize;
     vm.check_depth(x + y)?;
     vm.charge(x.saturating_sub(255) as i64)?;
     reverse_block(vm, x, y);
