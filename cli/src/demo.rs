@@ -1,5 +1,6 @@
 //! `gram demo`: decodes the embedded wallet v4r2 code, prints its tree and
-//! hash, and shows that re-encoding gives back the same bytes.
+//! hash, shows that re-encoding gives back the same bytes, runs a small
+//! program, disassembles the wallet and calls its get-methods.
 
 use std::io::Write;
 
@@ -59,7 +60,72 @@ pub fn run(out: &mut impl Write) -> Result<(), CliError> {
             return Err(CliError::DemoCheck(format!("{name} round trip changed the hash")));
         }
     }
-    run_program(out)
+    run_program(out)?;
+    run_wallet_getters(out, &root)
+}
+
+/// Get-method calls on the wallet: (name, method id, gas the reference TVM
+/// reports for the same call on the demo's data, from ../shared/oracle).
+const WALLET_GETTERS: [(&str, i64, i64); 4] = [
+    ("seqno", 85143, 769),
+    ("get_public_key", 78748, 1021),
+    ("get_subwallet_id", 81467, 1021),
+    ("get_plugin_list", 107653, 3764),
+];
+
+/// The demo wallet's data: seqno 42, subwallet 698983191, a public key of
+/// 0x07 bytes and two installed plugins (`0:3c3c..`, `0:5a5a..`).
+fn wallet_data() -> Result<gram_cells::Cell, CliError> {
+    use gram_cells::dict::{DictKey, DictValue, Dictionary, NoGas, SetMode};
+    let fail = |e: &dyn std::fmt::Display| CliError::DemoCheck(e.to_string());
+    let mut plugins = Dictionary::new(264).map_err(|e| fail(&e))?;
+    let empty = gram_cells::CellSlice::new(gram_cells::Cell::empty());
+    for byte in [0x3c, 0x5a] {
+        let mut key = vec![0u8];
+        key.extend([byte; 32]);
+        let key = DictKey::from_bits(&key, 264).ok_or_else(|| fail(&"plugin key"))?;
+        plugins.set(&key, DictValue::Slice(&empty), SetMode::Set, &mut NoGas).map_err(|e| fail(&e))?;
+    }
+    let mut b = gram_cells::CellBuilder::new();
+    b.store_u32(42).and_then(|b| b.store_u32(698983191)).and_then(|b| b.store_u256(&[7; 32])).map_err(|e| fail(&e))?;
+    let root = plugins.into_root().ok_or_else(|| fail(&"empty plugin dictionary"))?;
+    b.store_bit(true).and_then(|b| b.store_reference(root)).map_err(|e| fail(&e))?;
+    b.build().map_err(|e| fail(&e))
+}
+
+/// Disassembles the wallet's entry and calls its get-methods with the
+/// reference's get-method c7 (sandbox default config), checking the gas.
+fn run_wallet_getters(out: &mut impl Write, code: &gram_cells::Cell) -> Result<(), CliError> {
+    let listing = gram_asm::disassemble(code);
+    let mut text = String::from("\nwallet v4r2 disassembly (gram disasm), first lines:\n");
+    for line in listing.lines().take(8) {
+        text.push_str(&format!("  {line}\n"));
+    }
+    text.push_str("\nwallet v4r2 get-methods (seqno 42, two plugins):\n");
+    let data = wallet_data()?;
+    let c7 = gram_vm::c7::C7Params::get_method(
+        Some(code.clone()),
+        Some(gram_vm::c7::BlockchainConfig::sandbox_default().clone()),
+    );
+    let mut cache = gram_vm::CodeCache::new();
+    for (name, id, reference_gas) in WALLET_GETTERS {
+        let mut params = gram_vm::RunParams::new(code.clone()).with_c7(&c7);
+        params.data = data.clone();
+        params.stack.push(gram_vm::Value::int(id));
+        let outcome = gram_vm::run_with_cache(params, &mut cache);
+        let result: Vec<String> = outcome.stack.iter().map(crate::run::describe).collect();
+        text.push_str(&format!(
+            "  {name:<17} exit {}  gas {:>5} (reference {reference_gas})  -> {}\n",
+            outcome.exit_code,
+            outcome.gas_used,
+            result.join(", ")
+        ));
+        if outcome.exit_code != 0 || outcome.gas_used != reference_gas {
+            out.write_all(text.as_bytes()).map_err(CliError::Stdout)?;
+            return Err(CliError::DemoCheck(format!("{name}: differs from the reference")));
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(CliError::Stdout)
 }
 
 /// Runs a small embedded TVM program (tuples and stack shuffles, exact gas).
