@@ -71,8 +71,11 @@ enum Command {
         #[arg(long)]
         stack: Option<String>,
         /// Push this method id on top of the stack (a get-method call).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "method")]
         method_id: Option<i32>,
+        /// Call the get-method of this name (its id is crc16(name) | 0x10000, as FunC and Tolk assign it).
+        #[arg(long)]
+        method: Option<String>,
         /// Gas limit.
         #[arg(long, default_value_t = 1_000_000)]
         gas_limit: i64,
@@ -174,6 +177,7 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
             data,
             stack,
             method_id,
+            method,
             gas_limit,
             json,
             trace,
@@ -185,6 +189,7 @@ fn run(command: Command, out: &mut impl Write) -> Result<u8, CliError> {
             ..
         } => {
             let c7 = run::C7Args { now, balance, address, rand_seed, config };
+            let method_id = method_id.or_else(|| method.map(|name| gram_asm::method_id(&name) as i32));
             run::run_once(out, run::RunArgs { code, data, stack, method_id, gas_limit, json, trace, c7 })
         }
         Command::Run { code: None, .. } => Err(CliError::Usage("gram run needs CODE or --jsonl".into())),

@@ -89,3 +89,14 @@ fn bad_input_is_one_line_and_exit_1() {
     let (code, _, _) = gram(&["frobnicate"], "");
     assert_eq!(code, 2);
 }
+
+#[test]
+fn method_name_selects_the_same_id_as_method_id() {
+    let code = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/wallet_v4r2_code.boc");
+    // seqno = crc16("seqno") | 0x10000 = 85143 (the id the reference vectors use).
+    let by_name = gram(&["run", code, "--method", "seqno", "--json"], "");
+    let by_id = gram(&["run", code, "--method-id", "85143", "--json"], "");
+    assert_eq!(by_name, by_id);
+    let (status, _, err) = gram(&["run", code, "--method", "seqno", "--method-id", "1"], "");
+    assert_eq!(status, 2, "both options together are a usage error: {err}");
+}
