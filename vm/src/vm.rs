@@ -33,6 +33,40 @@ impl Hasher for CellHashHasher {
 
 type CellHashSet = HashSet<HashBytes, BuildHasherDefault<CellHashHasher>>;
 
+/// Slots of the recently-loaded cache in front of [`LoadedCells`]' set.
+const RECENT_SLOTS: usize = 128;
+
+/// The cells loaded so far in a run (they decide the load / reload price).
+/// A small direct-mapped cache of recently loaded cells sits in front of the
+/// hash set: dictionary walks load the same nodes again and again, and a
+/// pointer comparison is much cheaper than a set lookup. The cache holds its
+/// cells, so no other cell can reuse a cached address.
+pub(crate) struct LoadedCells {
+    set: CellHashSet,
+    recent: Box<[Option<Cell>; RECENT_SLOTS]>,
+}
+
+impl Default for LoadedCells {
+    fn default() -> Self {
+        LoadedCells { set: CellHashSet::default(), recent: Box::new(std::array::from_fn(|_| None)) }
+    }
+}
+
+impl LoadedCells {
+    /// Records a load of `cell`; returns whether it is the first in the run.
+    #[inline]
+    fn insert(&mut self, cell: &Cell) -> bool {
+        let hash = cell.hash();
+        let slot = hash[0] as usize % RECENT_SLOTS;
+        if self.recent[slot].as_ref().is_some_and(|c| Cell::ptr_eq(c, cell)) {
+            return false;
+        }
+        let first = self.set.insert(*hash);
+        self.recent[slot] = Some(cell.clone());
+        first
+    }
+}
+
 /// c4 and c5 as committed at the end of a successful run (or by `COMMIT`).
 #[derive(Clone, Debug)]
 pub struct Committed {
@@ -71,7 +105,7 @@ pub struct Vm {
     pub free_gas_consumed: i64,
     /// `GETEXTRABALANCE` calls so far (the first few are cheap).
     pub extra_balance_counter: u32,
-    loaded_cells: CellHashSet,
+    loaded_cells: LoadedCells,
     cache: CodeCache,
     quit0: Rc<Cont>,
     quit1: Rc<Cont>,
@@ -145,7 +179,7 @@ impl Vm {
             chksign_counter: 0,
             free_gas_consumed: 0,
             extra_balance_counter: 0,
-            loaded_cells: CellHashSet::default(),
+            loaded_cells: LoadedCells::default(),
             cache,
             quit0,
             quit1,
@@ -203,7 +237,7 @@ impl Vm {
     /// Charges the load (100) or reload (25) of a cell.
     #[inline]
     pub fn register_cell_load(&mut self, cell: &Cell) -> Exec {
-        let first = self.loaded_cells.insert(*cell.hash());
+        let first = self.loaded_cells.insert(cell);
         self.charge(if first { price::CELL_LOAD } else { price::CELL_RELOAD })
     }
 
@@ -211,7 +245,7 @@ impl Vm {
     /// first load (the reference's `register_cell_load_free`, which the cheap
     /// `GETEXTRABALANCE` calls use to price loads themselves).
     pub fn register_cell_load_free(&mut self, cell: &Cell) -> bool {
-        self.loaded_cells.insert(*cell.hash())
+        self.loaded_cells.insert(cell)
     }
 
     /// Charges the creation of a cell (500).
