@@ -1,0 +1,72 @@
+//! Fift-assembler blocks (`fift_blocks/blocks.txt`) assembled by the reference
+//! Fift assembler (`fift_blocks/gen.mjs`): compact root dispatch written by
+//! hand (recv_internal / recv_external handled in the root cell, no method
+//! dictionary), the string-taking debug words, and the `}>IF`-style closers.
+//! Each must give the reference's cell hash.
+
+use std::path::Path;
+
+use gram_asm::fift::assemble_fift;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// (name, block source, reference hash) from blocks.json.
+fn blocks() -> Vec<(String, String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fift_blocks/blocks.json");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("blocks.json")).unwrap();
+    json.as_array()
+        .expect("array")
+        .iter()
+        .map(|b| {
+            let field = |k: &str| b[k].as_str().expect("string field").to_owned();
+            (field("name"), field("src"), field("hash"))
+        })
+        .collect()
+}
+
+fn hash_of(block: &str) -> String {
+    let a = assemble_fift(&format!("\"Asm.fif\" include\n<{{\n{block}}}>c\n")).expect("assembles");
+    hex(a.cell.hash())
+}
+
+#[test]
+fn blocks_give_the_reference_hash() {
+    let all = blocks();
+    assert!(all.len() >= 6);
+    for (name, src, hash) in all {
+        assert_eq!(hash_of(&src), hash, "{name}");
+    }
+}
+
+#[test]
+fn debug_marks_leave_the_code_unchanged() {
+    // Asm.fif's DEBUGMARK and MARK_* words only file the mark id under the
+    // current offset in its debug table (tolk-js's Asm.fif predates them).
+    let (_, src, hash) = blocks().into_iter().find(|b| b.0 == "if_closers").expect("if_closers block");
+    let marked = src.replace("<{ INC }>IF", "1 DEBUGMARK <{ 2 MARK_LOC INC }>IF 3 MARK_SCOPE_END");
+    assert_ne!(marked, src);
+    assert_eq!(hash_of(&marked), hash);
+}
+
+#[test]
+fn a_script_line_is_a_comment() {
+    let (_, src, hash) = blocks().into_iter().next().expect("a block");
+    let a = assemble_fift(&format!("#!/usr/bin/fift -s\n\"Asm.fif\" include\n<{{\n{src}}}>c\n")).expect("assembles");
+    assert_eq!(hex(a.cell.hash()), hash);
+}
+
+#[test]
+fn bad_debug_strings_are_errors() {
+    for bad in [
+        "\"\" DEBUGSTR",
+        "\"0123456789abcdefg\" DEBUGSTR",
+        "\"0123456789abcdef\" 0 DEBUGSTRI",
+        "\"a\" 256 DEBUGSTRI",
+        "5 DEBUGSTR",
+    ] {
+        let src = format!("<{{ {bad} }}>c");
+        assert!(assemble_fift(&src).is_err(), "{bad}");
+    }
+}
