@@ -1063,7 +1063,8 @@ impl Fift {
                 // Asm.fif's `0 =: main`: `main` names procedure 0.
                 self.words.insert("main".to_owned(), 0);
             }
-            "}END>c" | "}END>s" => self.end_program(sp),
+            // `}END>cd` also leaves Asm.fif's debug-mark dictionary, which has no part in the code.
+            "}END>c" | "}END>s" | "}END>cd" => self.end_program(sp),
             "DECLPROC" | "NEWPROC" | "DECLGLOBVAR" => self.pending_name = Some((kind_name(w), span, 0)),
             "DECLMETHOD" => {
                 if let Some(id) = self.pop_small(sp) {
@@ -1473,6 +1474,7 @@ fn kind_name(w: &str) -> &'static str {
 const BUILTINS: &[&str] = &[
     "PROGRAM{",
     "}END>c",
+    "}END>cd",
     "DECLPROC",
     "DECLMETHOD",
     "DECLGLOBVAR",

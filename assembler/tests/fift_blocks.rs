@@ -70,3 +70,22 @@ fn bad_debug_strings_are_errors() {
         assert!(assemble_fift(&src).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn debug_mark_output_of_newer_tolk_gives_the_same_code() {
+    // Tolk with debug marks on ends with `}END>cd` (code, then Asm.fif's mark
+    // dictionary) and puts `N MARK_...` words between instructions.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contracts/out");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).expect("manifest")).unwrap();
+    let hash = manifest["contracts"]["tolk-handle-msg-1"]["hash"].as_str().expect("hash");
+    let src = std::fs::read_to_string(dir.join("tolk-handle-msg-1.fif")).expect("fif");
+    let marked = src
+        .replace("}END>c", "}END>cd")
+        .replace("PROC:<{\n", "PROC:<{\n 1 MARK_ENTER_FUN\n")
+        .replace("NIP\n", "NIP 2 MARK_LOC 3 MARK_STACK\n")
+        .replace("  }>\n", " 4 MARK_LEAVE_FUN\n  }>\n");
+    assert!(marked.contains("}END>cd") && marked.contains("MARK_LOC") && marked.contains("MARK_ENTER_FUN"));
+    let a = assemble_fift(&marked).expect("assembles");
+    assert_eq!(hex(a.cell.hash()), hash);
+}
