@@ -63,3 +63,12 @@ fn disassembly_names_them_and_round_trips() {
     assert!(text.contains("PUSHINT_4 1"), "{text}");
     assert_eq!(assemble(&text).expect("assembles").cell.hash(), code.hash());
 }
+
+#[test]
+fn debug_table_looks_past_them() {
+    // The ADD of an inline continuation after run-time-rejected bytes still maps to its line.
+    let src = ".invalid x{1003}\nPUSHCONT_SHORT {\n  ADD\n}\n";
+    let a = assemble(src).expect("assembles");
+    let span = a.debug.lookup(a.cell.hash(), 24).expect("a mark at bit 24");
+    assert_eq!(gram_asm::error::line_col(src, span.start).0, 3);
+}
