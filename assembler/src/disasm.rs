@@ -111,7 +111,14 @@ impl Printer {
             return;
         }
         while s.remaining_bits() > 0 {
-            let Some(d) = decode_one(&s) else { break };
+            let Some(d) = decode_one(&s) else {
+                // Bytes the reference decodes and rejects at run time: raw bits, named in a comment.
+                let Some(r) = crate::rejected::decode_rejected(&s) else { break };
+                let Ok(head) = s.load_slice(r.bits, 0) else { break };
+                let hex = head.to_hex_tagged();
+                self.line(indent, &format!(".invalid x{{{hex}}} ; {} (decodes, fails at run time)", r.text));
+                continue;
+            };
             let Ok(head) = s.load_slice(d.bits, d.refs) else { break };
             if canonical(&d, &head) {
                 self.instruction(&d, indent);

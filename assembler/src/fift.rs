@@ -53,7 +53,8 @@ enum Val {
     Cell(Cell),
     /// A finished code block (or `<b` builder) and its debug marks.
     Builder(CellBuilder, Vec<Mark>),
-    Str,
+    /// A string literal `"..."` (its bytes; Fift strings have no escapes).
+    Str(Vec<u8>),
     Bytes(Vec<u8>),
 }
 
@@ -154,7 +155,8 @@ fn words(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
         }
         let start = i;
         let rest = &src[i..];
-        if rest.starts_with("//") {
+        // `#!` (a script's first line) is a line comment too, as in Fift.
+        if rest.starts_with("//") || rest.starts_with("#!") {
             i += rest.find('\n').unwrap_or(rest.len());
             continue;
         }
@@ -898,7 +900,7 @@ impl Fift {
             return Some(Val::Bytes(bytes));
         }
         if w.starts_with('"') && w.ends_with('"') && w.len() >= 2 {
-            return Some(Val::Str);
+            return Some(Val::Str(w.as_bytes()[1..w.len() - 1].to_vec()));
         }
         None
     }
@@ -1061,7 +1063,8 @@ impl Fift {
                 // Asm.fif's `0 =: main`: `main` names procedure 0.
                 self.words.insert("main".to_owned(), 0);
             }
-            "}END>c" | "}END>s" => self.end_program(sp),
+            // `}END>cd` also leaves Asm.fif's debug-mark dictionary, which has no part in the code.
+            "}END>c" | "}END>s" | "}END>cd" => self.end_program(sp),
             "DECLPROC" | "NEWPROC" | "DECLGLOBVAR" => self.pending_name = Some((kind_name(w), span, 0)),
             "DECLMETHOD" => {
                 if let Some(id) = self.pop_small(sp) {
@@ -1096,6 +1099,28 @@ impl Fift {
             "WHILE:<{" => self.open(Close::While, span, 0),
             "TRY:<{" => self.open(Close::Try, span, 0),
             "}>" => self.end_block(sp),
+            "}>IF" | "}>IFNOT" | "}>IFJMP" | "}>IFNOTJMP" => {
+                // `<{ ... }>IF`: close a plain block and run Asm.fif's IF-cont on it.
+                let Some((close, block, _, _)) = self.close_frame(sp) else { return };
+                if !matches!(close, Close::Plain) {
+                    self.err(span.clone(), format!("`{w}` closes a block opened with `<{{`"));
+                    return;
+                }
+                let op = match w {
+                    "}>IF" => ContOp::If,
+                    "}>IFNOT" => ContOp::IfNot,
+                    "}>IFJMP" => ContOp::IfJmp,
+                    _ => ContOp::IfNotJmp,
+                };
+                self.cont_op(op, block, sp);
+            }
+            "DEBUGMARK" | "MARK_LOC" | "MARK_STACK" | "MARK_ENTER_FUN" | "MARK_LEAVE_FUN" | "MARK_VAR"
+            | "MARK_SCOPE_START" | "MARK_SCOPE_END" | "MARK_SMART_CAST" | "MARK_LAZY_VAR" | "MARK_SET_GLOB" => {
+                // Asm.fif files the mark id under the current offset in its debug
+                // table; the code is unchanged.
+                self.pop_int(sp);
+            }
+            "DEBUGSTR" | "DUMPTOSFMT" | "DEBUGSTRI" | "LOGSTR" | "PRINTSTR" => self.debug_str(w, sp),
             "}>c" | "}>s" => {
                 if let Some((close, (b, marks), _, open)) = self.close_frame(sp) {
                     if !matches!(close, Close::Plain) {
@@ -1374,6 +1399,42 @@ impl Fift {
         }
     }
 
+    /// `"text" DEBUGSTR` (also `DUMPTOSFMT`): `FEF n text` with n = length - 1;
+    /// `"text" i DEBUGSTRI` (`LOGSTR` is i = 0, `PRINTSTR` i = 1): `FEF n i text`
+    /// with n = length, the selector byte counting as the first byte.
+    fn debug_str(&mut self, w: &str, span: &Span) {
+        let selector = match w {
+            "LOGSTR" => Some(0),
+            "PRINTSTR" => Some(1),
+            "DEBUGSTRI" => match self.pop_small(span) {
+                Some(i) => Some(i),
+                None => return,
+            },
+            _ => None,
+        };
+        let text = match self.pop(span) {
+            Some((Val::Str(t), _)) => t,
+            Some((_, at)) => return self.err(at, format!("`{w}` takes a string (\"...\")")),
+            None => return,
+        };
+        let payload = text.len() + usize::from(selector.is_some());
+        if !(1..=16).contains(&payload) {
+            let max = if selector.is_some() { 15 } else { 16 };
+            let min = if selector.is_some() { 0 } else { 1 };
+            return self.err(span.clone(), format!("`{w}`: string of {} bytes, {min} to {max} allowed", text.len()));
+        }
+        let mut b = raw(&[pfx("FEF"), ((payload - 1) as u64, 4)]);
+        if let Some(i) = selector {
+            if !(0..=255).contains(&i) {
+                return self.err(span.clone(), format!("operand {i} out of range 0..255"));
+            }
+            let _ = b.store_uint(i as u64, 8);
+        }
+        // At most 16 bytes after 16 bits: always fits.
+        let _ = b.store_raw(&text, text.len() * 8);
+        self.add(&b, span);
+    }
+
     fn finish(mut self, src_len: usize) -> Result<Assembled, AsmError> {
         if let Some((kind, span, _)) = self.pending_name.take() {
             self.err(span, format!("{kind} needs a name"));
@@ -1413,6 +1474,7 @@ fn kind_name(w: &str) -> &'static str {
 const BUILTINS: &[&str] = &[
     "PROGRAM{",
     "}END>c",
+    "}END>cd",
     "DECLPROC",
     "DECLMETHOD",
     "DECLGLOBVAR",
@@ -1434,6 +1496,16 @@ const BUILTINS: &[&str] = &[
     "WHILE:<{",
     "TRY:<{",
     "}>ELSE<{",
+    "}>IF",
+    "}>IFNOT",
+    "}>IFJMP",
+    "}>IFNOTJMP",
+    "DEBUGMARK",
+    "DEBUGSTR",
+    "DEBUGSTRI",
+    "LOGSTR",
+    "PRINTSTR",
+    "DUMPTOSFMT",
     "}>DO<{",
     "}>CATCH<{",
     "PUSHCONT",

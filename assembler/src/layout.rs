@@ -200,7 +200,14 @@ impl DebugTable {
             return;
         }
         let mut s = cell.as_slice();
-        while let Some(d) = crate::instr::decode_one(&s) {
+        loop {
+            let Some(d) = crate::instr::decode_one(&s) else {
+                // Bytes the reference decodes but rejects at run time: code goes on after them.
+                match crate::rejected::decode_rejected(&s) {
+                    Some(r) if s.skip_bits(r.bits).is_ok() => continue,
+                    _ => break,
+                }
+            };
             let pos = s.bit_offset();
             for (op, arg) in d.def.operands.iter().zip(&d.args) {
                 match (op, arg) {

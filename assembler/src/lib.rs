@@ -25,6 +25,7 @@ pub mod fift;
 mod fift_words;
 pub mod instr;
 pub mod layout;
+pub mod rejected;
 pub mod spec;
 pub mod syntax;
 

@@ -8,7 +8,8 @@ use gram_vm::table::Table;
 /// VM entries registered wider than the instruction's valid operands: the
 /// reference decodes them and fails at run time (errata.json,
 /// `operand_restrictions`: XCHG_IJ with i = 0). The assembler cannot write them,
-/// so it shows those bytes as `.invalid` raw bits; only the valid part is compared.
+/// so it shows those bytes as `.invalid` raw bits (named in a comment, see
+/// `rejected.rs`); only the valid part is compared.
 fn valid_start(name: &str, min: u32) -> u32 {
     match name {
         "XCHG_IJ" => min.max(0x101000),
@@ -18,7 +19,8 @@ fn valid_start(name: &str, min: u32) -> u32 {
 
 /// VM entries for bytes the reference decodes and then fails on at run time
 /// (errata.json, `operand_restrictions`): division rounding mode 3, HASHEXT
-/// ids 5..254. The assembler has no instruction for them (it shows `.invalid`).
+/// ids 5..254. The assembler has no instruction for them (it shows `.invalid`
+/// with a comment; `tests/rejected.rs` checks that recogniser against this table).
 fn decode_then_fail(name: &str, min: u32, max: u32) -> bool {
     let hashext = matches!(name, "HASHEXT" | "HASHEXTR" | "HASHEXTA" | "HASHEXTAR");
     name == "DIV_FAMILY_INVALID" || (hashext && min & 0xFF >= 5 && (max - 1) & 0xFF <= 254)

@@ -110,3 +110,42 @@ fn disasm_of_garbage_code_shows_invalid_bits_without_failing() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains(".invalid x{82F8}"), "{}", text(&o.stdout));
 }
+
+#[test]
+fn asm_fift_script_with_compact_dispatch_and_debug_strings() {
+    // A hand-written Fift script (`#!` line, a `<{ ... }>c` root dispatching
+    // recv_internal / recv_external itself) gives the reference assembler's
+    // hash (assembler/tests/fift_blocks/blocks.json, from gen.mjs).
+    let dir = format!("{}/../assembler/tests/fift_blocks", env!("CARGO_MANIFEST_DIR"));
+    let blocks: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/blocks.json")).expect("blocks.json")).unwrap();
+    for name in ["compact_wallet_dispatch", "debug_strings"] {
+        let block = blocks.as_array().expect("array").iter().find(|b| b["name"] == name).expect("block");
+        let src = scratch(&format!("{name}.fif"));
+        let body = block["src"].as_str().expect("src");
+        std::fs::write(&src, format!("#!/usr/bin/fift -s\n\"Asm.fif\" include\n<{{\n{body}}}>c\n")).expect("write");
+        let out = scratch(&format!("{name}.boc"));
+        let a = gram(&["asm", src.to_str().expect("path"), "-o", out.to_str().expect("path")], None);
+        assert!(a.status.success(), "{}", text(&a.stderr));
+        assert_eq!(hash_of(out.to_str().expect("path")), block["hash"].as_str().expect("hash"), "{name}");
+    }
+}
+
+#[test]
+fn disasm_names_bytes_rejected_at_run_time() {
+    // XCHG_IJ with i = 0, then PUSHINT_4 1: the reference decodes both.
+    let code = gram_cells::Cell::new(&[0x10, 0x03, 0x71], 24, &[], false).expect("cell");
+    let boc = gram_cells::boc::encode(&code, Default::default()).expect("boc");
+    let o = gram(&["disasm", "-"], Some(&boc));
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), ".invalid x{1003} ; XCHG_IJ s0 s3 (decodes, fails at run time)\nPUSHINT_4 1\n");
+    let a = gram(&["asm", "-", "--hex"], Some(&o.stdout));
+    assert!(a.status.success(), "{}", text(&a.stderr));
+    let file = scratch("rejected.hex");
+    std::fs::write(&file, &a.stdout).expect("write");
+    assert_eq!(hash_of(file.to_str().expect("path")), gram_asm_hash(&code));
+}
+
+fn gram_asm_hash(cell: &gram_cells::Cell) -> String {
+    cell.hash().iter().map(|b| format!("{b:02x}")).collect()
+}
