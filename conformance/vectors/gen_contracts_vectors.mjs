@@ -133,6 +133,232 @@ for (const file of fs.readdirSync(path.join(CONTRACTS, 'tolk')).sort()) {
 }
 
 // ---------------------------------------------------------------------------
+// FunC smartcont contracts
+// ---------------------------------------------------------------------------
+const NOW = 1700000000; // the oracle's default c7 NOW
+const keys = keyPairFromSeed(Buffer.alloc(32, 7));
+const otherKeys = keyPairFromSeed(Buffer.alloc(32, 9));
+const PUBKEY = BigInt('0x' + keys.publicKey.toString('hex'));
+const SELF = Address.parse('0:' + '00'.repeat(32)); // the oracle's default MYADDR
+const DEST = Address.parse('0:' + '5a'.repeat(32));
+const SUBWALLET = 698983191;
+
+const sliceV = (c) => ({ type: 'slice', boc: cellToBoc(c) });
+const cell = (f) => f(beginCell()).endCell();
+
+function transfer(to, value, comment, bounce = true) {
+    const body = beginCell().storeUint(0, 32).storeStringTail(comment).endCell();
+    return beginCell().store(storeMessageRelaxed(internal({ to, value, bounce, body }))).endCell();
+}
+/** Signature (512 bits) over the hash of `unsigned`, then `unsigned` itself. */
+function signed(unsigned, key = keys.secretKey) {
+    return beginCell().storeBuffer(sign(unsigned.hash(), key)).storeSlice(unsigned.beginParse()).endCell();
+}
+const externalIn = (body) => beginCell().store(storeMessage(external({ to: SELF, body }))).endCell();
+/** The recv_external stack: balance, msg value, in_msg cell, in_msg body slice. */
+const extStack = (body) => [I(toNano('10')), I(0), C(externalIn(body)), sliceV(body)];
+/** The recv_internal stack for a plain incoming transfer with a comment. */
+function intStack(comment = 'deposit', from = DEST) {
+    const body = beginCell().storeUint(0, 32).storeStringTail(comment).endCell();
+    const msg = beginCell()
+        .store(storeMessageRelaxed(internal({ to: SELF, value: toNano('2'), bounce: false, body })))
+        .endCell();
+    void from;
+    return [I(toNano('12')), I(toNano('2')), C(msg), sliceV(body)];
+}
+const one = () => [{ mode: 3, msg: transfer(DEST, toNano('1.5'), 'hello') }];
+const four = () =>
+    [0, 1, 2, 3].map((i) => ({ mode: i === 3 ? 130 : 3, msg: transfer(DEST, toNano(String(i + 1)), `m${i}`, i % 2 === 0) }));
+/** (mode, ^msg)* appended to a builder. */
+const storeMsgs = (b, msgs) => {
+    for (const { mode, msg } of msgs) b.storeUint(mode, 8).storeRef(msg);
+    return b;
+};
+
+// Common get-methods and failure paths of the seqno wallets.
+function seqnoWallet(contract, data, unsignedBody, { subwallet = false, validUntil = true } = {}) {
+    add(contract, 'get.seqno', 'seqno', data(5), [], 'seqno');
+    add(contract, 'get.seqno_zero', 'seqno of a fresh wallet', data(0), [], 'seqno');
+    add(contract, 'get.public_key', 'get_public_key', data(5), [], 'get_public_key');
+    add(contract, 'get.unknown_method', 'an id no method has: exit 11', data(5), [], 12345);
+    add(contract, 'get.empty_data', 'seqno over an empty c4: cell underflow', beginCell().endCell(), [], 'get_public_key');
+    const ok = (o = {}) => signed(unsignedBody({ seqno: 5, msgs: one(), ...o }));
+    add(contract, 'ext.transfer_one', 'signed external, one message', data(5), extStack(ok()), -1);
+    add(contract, 'ext.transfer_none', 'signed external, no message (seqno bump)', data(0),
+        extStack(signed(unsignedBody({ seqno: 0, msgs: [] }))), -1);
+    add(contract, 'ext.bad_signature', 'signed by another key', data(5),
+        extStack(signed(unsignedBody({ seqno: 5, msgs: one() }), otherKeys.secretKey)), -1);
+    add(contract, 'ext.wrong_seqno', 'seqno mismatch: exit 33', data(6), extStack(ok()), -1);
+    add(contract, 'ext.short_body', 'body shorter than a signature: cell underflow', data(5),
+        extStack(cell((b) => b.storeUint(1, 64))), -1);
+    add(contract, 'ext.low_gas', 'signed external with a gas limit of 2000', data(5), extStack(ok()), -1, { gas_limit: 2000 });
+    add(contract, 'ext.very_low_gas', 'signed external with a gas limit of 700', data(5), extStack(ok()), -1, { gas_limit: 700 });
+    add(contract, 'int.receive', 'plain incoming transfer', data(5), intStack(), 0);
+    if (subwallet) {
+        add(contract, 'ext.wrong_subwallet', 'subwallet mismatch', data(5), extStack(ok({ subwallet: SUBWALLET + 1 })), -1);
+    }
+    if (validUntil) {
+        add(contract, 'ext.expired', 'valid_until in the past', data(5), extStack(ok({ validUntil: NOW - 1 })), -1);
+        add(contract, 'ext.expires_now', 'valid_until == now: exit 35', data(5), extStack(ok({ validUntil: NOW })), -1);
+    }
+    return ok;
+}
+
+// simple-wallet: seqno(32) pubkey(256); body: seqno, optional (mode, ^msg). No get-methods.
+{
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, msgs }) => cell((b) => storeMsgs(b.storeUint(seqno, 32), msgs.slice(0, 1)));
+    const c = 'func-simple-wallet-code';
+    const ok = signed(body({ seqno: 5, msgs: one() }));
+    add(c, 'ext.transfer_one', 'signed external, one message', data(5), extStack(ok), -1);
+    add(c, 'ext.transfer_none', 'signed external, no message', data(0), extStack(signed(body({ seqno: 0, msgs: [] }))), -1);
+    add(c, 'ext.bad_signature', 'signed by another key: exit 34', data(5),
+        extStack(signed(body({ seqno: 5, msgs: one() }), otherKeys.secretKey)), -1);
+    add(c, 'ext.wrong_seqno', 'seqno mismatch: exit 33', data(4), extStack(ok), -1);
+    add(c, 'ext.data_too_long', 'c4 with trailing bits: end_parse fails', cell((b) => b.storeUint(5, 32).storeUint(PUBKEY, 256).storeBit(1)),
+        extStack(ok), -1);
+    add(c, 'ext.low_gas', 'too little gas for the signature check', data(5), extStack(ok), -1, { gas_limit: 3000 });
+    add(c, 'int.receive', 'plain incoming transfer', data(5), intStack(), 0);
+    add(c, 'get.unknown_method', 'no get-methods: exit 11', data(5), [], methodId('seqno'));
+}
+
+// simple-wallet-ext: same storage, plus helper get-methods.
+{
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, msgs }) => cell((b) => storeMsgs(b.storeUint(seqno, 32), msgs.slice(0, 1)));
+    const c = 'func-simple-wallet-ext-code';
+    const ok = seqnoWallet(c, data, body, { validUntil: false });
+    add(c, 'get.create_init_state', 'create_init_state(pubkey)', data(5), [I(PUBKEY)], 'create_init_state');
+    add(c, 'get.create_init_state_range', 'create_init_state of a negative key: range check', data(5), [I(-1)], 'create_init_state');
+    const msg = transfer(DEST, toNano('1'), 'x');
+    add(c, 'get.prepare_send_message', 'prepare_send_message(mode, msg)', data(5), [I(3), C(msg)], 'prepare_send_message');
+    add(c, 'get.prepare_send_message_with_seqno', 'prepare_send_message_with_seqno', data(5), [I(64), C(msg), I(77)],
+        'prepare_send_message_with_seqno');
+    add(c, 'get.prepare_send_message_bad_mode', 'mode 256: range check', data(5), [I(256), C(msg)], 'prepare_send_message');
+    add(c, 'get.prepare_send_message_underflow', 'one argument only', data(5), [I(3)], 'prepare_send_message');
+    add(c, 'get.verify_message_ok', 'verify_message of a signed body', data(5), [sliceV(ok())], 'verify_message');
+    add(c, 'get.verify_message_bad', 'verify_message of a body signed by another key', data(5),
+        [sliceV(signed(body({ seqno: 5, msgs: one() }), otherKeys.secretKey))], 'verify_message');
+    add(c, 'get.verify_message_type', 'verify_message of an int: type check', data(5), [I(5)], 'verify_message');
+}
+
+// wallet (v1-like with valid_until): seqno(32) pubkey(256); body: seqno, valid_until, (mode, ^msg)*.
+{
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, validUntil = NOW + 60, msgs }) => cell((b) => storeMsgs(b.storeUint(seqno, 32).storeUint(validUntil, 32), msgs));
+    const c = 'func-wallet-code';
+    seqnoWallet(c, data, body);
+    add(c, 'ext.transfer_four', 'signed external, four messages', data(5), extStack(signed(body({ seqno: 5, msgs: four() }))), -1);
+}
+
+// wallet3: seqno(32) subwallet(32) pubkey(256); body: subwallet, valid_until, seqno, (mode, ^msg)*.
+{
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(SUBWALLET, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, subwallet = SUBWALLET, validUntil = NOW + 60, msgs }) =>
+        cell((b) => storeMsgs(b.storeUint(subwallet, 32).storeUint(validUntil, 32).storeUint(seqno, 32), msgs));
+    const c = 'func-wallet3-code';
+    seqnoWallet(c, data, body, { subwallet: true });
+    add(c, 'ext.transfer_four', 'signed external, four messages', data(5), extStack(signed(body({ seqno: 5, msgs: four() }))), -1);
+}
+
+// highload-wallet: seqno(32) subwallet(32) pubkey(256); body: subwallet, valid_until, seqno, HashmapE 16 (mode, ^msg).
+function msgDict(msgs) {
+    // Values inline in the leaves: mode(8) ^msg.
+    const value = {
+        serialize: (src, b) => b.storeUint(src.mode, 8).storeRef(src.msg),
+        parse: (sl) => ({ mode: sl.loadUint(8), msg: sl.loadRef() }),
+    };
+    const d = Dictionary.empty(Dictionary.Keys.Int(16), value);
+    msgs.forEach((m, i) => d.set(i, m));
+    return d;
+}
+{
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(SUBWALLET, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, subwallet = SUBWALLET, validUntil = NOW + 60, msgs }) =>
+        cell((b) => b.storeUint(subwallet, 32).storeUint(validUntil, 32).storeUint(seqno, 32).storeDict(msgs.length ? msgDict(msgs) : null));
+    const c = 'func-highload-wallet-code';
+    seqnoWallet(c, data, body, { subwallet: true });
+    add(c, 'ext.transfer_four', 'signed external, four messages in the dict', data(5), extStack(signed(body({ seqno: 5, msgs: four() }))), -1);
+    const many = [...Array(12).keys()].map((i) => ({ mode: 1, msg: transfer(DEST, BigInt(i + 1) * 1000000n, `n${i}`) }));
+    add(c, 'ext.transfer_twelve', 'signed external, twelve messages', data(5), extStack(signed(body({ seqno: 5, msgs: many }))), -1);
+}
+
+// highload-wallet-v2: subwallet(32) last_cleaned(64) pubkey(256) old_queries(HashmapE 64 ()).
+{
+    const c = 'func-highload-wallet-v2-code';
+    const qid = (t, n) => (BigInt(t) << 32n) | BigInt(n);
+    const data = (queries = [], lastCleaned = 0n) => {
+        const b = beginCell().storeUint(SUBWALLET, 32).storeUint(lastCleaned, 64).storeUint(PUBKEY, 256);
+        if (!queries.length) return b.storeBit(0).endCell();
+        // HashmapE 64 with empty values: build it with a BitString(0) value type.
+        const q = Dictionary.empty(Dictionary.Keys.BigUint(64), Dictionary.Values.BitString(0));
+        for (const k of queries) q.set(k, beginCell().endCell().beginParse().loadBits(0));
+        return b.storeDict(q).endCell();
+    };
+    const old = [qid(NOW - 200, 1), qid(NOW - 100, 2), qid(NOW - 10, 3), qid(NOW + 5, 4)];
+    const body = ({ subwallet = SUBWALLET, query, msgs }) =>
+        cell((b) => b.storeUint(subwallet, 32).storeUint(query, 64).storeDict(msgs.length ? msgDict(msgs) : null));
+    add(c, 'get.public_key', 'get_public_key', data(old, qid(NOW - 300, 0)), [], 'get_public_key');
+    for (const [label, q] of [['found', old[1]], ['found_future', old[3]], ['unknown', qid(NOW + 100, 9)], ['forgotten', qid(NOW - 400, 1)],
+        ['last_cleaned', qid(NOW - 300, 0)], ['zero', 0n]]) {
+        add(c, `get.processed_${label}`, `processed?(${q})`, data(old, qid(NOW - 300, 0)), [I(q)], 'processed?');
+    }
+    add(c, 'get.processed_empty', 'processed? with no queries', data(), [I(qid(NOW, 1))], 'processed?');
+    add(c, 'get.processed_negative', 'processed?(-1): no key of 64 unsigned bits', data(old), [I(-1)], 'processed?');
+    const q = qid(NOW + 60, 7);
+    add(c, 'ext.transfer_one', 'signed external: message sent, query recorded, old ones cleaned', data(old, qid(NOW - 300, 0)),
+        extStack(signed(body({ query: q, msgs: one() }))), -1);
+    add(c, 'ext.transfer_four', 'four messages, empty query dict', data(), extStack(signed(body({ query: q, msgs: four() }))), -1);
+    add(c, 'ext.replay', 'a query id already recorded: exit 32', data(old), extStack(signed(body({ query: old[3], msgs: one() }))), -1);
+    add(c, 'ext.expired', 'query id below now << 32: exit 35', data(old), extStack(signed(body({ query: qid(NOW - 1, 1), msgs: one() }))), -1);
+    add(c, 'ext.wrong_subwallet', 'subwallet mismatch: exit 34', data(old),
+        extStack(signed(body({ subwallet: 1, query: q, msgs: one() }))), -1);
+    add(c, 'ext.bad_signature', 'another key: exit 35', data(old),
+        extStack(signed(body({ query: q, msgs: one() }), otherKeys.secretKey)), -1);
+    add(c, 'ext.low_gas', 'too little gas', data(old), extStack(signed(body({ query: q, msgs: one() }))), -1, { gas_limit: 5000 });
+    add(c, 'int.receive', 'plain incoming transfer', data(old), intStack(), 0);
+}
+
+// pow-testgiver: seqno(32) subwallet(32) pubkey(256) seed(128) pow_complexity(256) last_success(32) ^[amount, target_delta(32), min_cpl(8), max_cpl(8)].
+{
+    const c = 'func-pow-testgiver-code';
+    const SEED = 0x1234567890abcdef1234567890abcdefn;
+    const CPL = 1n << 240n;
+    const xdata = cell((b) => b.storeCoins(toNano('100')).storeUint(3600, 32).storeUint(200, 8).storeUint(250, 8));
+    const data = (seqno, { complexity = CPL, lastSuccess = NOW - 1000 } = {}) =>
+        cell((b) => b.storeUint(seqno, 32).storeUint(SUBWALLET, 32).storeUint(PUBKEY, 256).storeUint(SEED, 128)
+            .storeUint(complexity, 256).storeUint(lastSuccess, 32).storeRef(xdata));
+    const body = ({ seqno, subwallet = SUBWALLET, validUntil = NOW + 60, msgs }) =>
+        cell((b) => {
+            b.storeUint(subwallet, 32).storeUint(validUntil, 32).storeUint(seqno, 32);
+            for (const { mode, msg } of msgs) b.storeRef(msg).storeUint(mode, 8);
+            return b;
+        });
+    add(c, 'get.seqno', 'seqno', data(5), [], 'seqno');
+    add(c, 'get.public_key', 'get_public_key', data(5), [], 'get_public_key');
+    add(c, 'get.pow_params', 'get_pow_params', data(5), [], 'get_pow_params');
+    add(c, 'ext.transfer_one', 'signed external, one message', data(5), extStack(signed(body({ seqno: 5, msgs: one() }))), -1);
+    add(c, 'ext.subwallet_zero', 'subwallet 0 is accepted', data(5), extStack(signed(body({ seqno: 5, subwallet: 0, msgs: one() }))), -1);
+    add(c, 'ext.update_params', 'mode 255: reset complexity and seed', data(5),
+        extStack(signed(body({ seqno: 5, msgs: [{ mode: 255, msg: cell((b) => b.storeUint(230, 8).storeCoins(toNano('50')).storeUint(600, 32).storeUint(200, 8).storeUint(252, 8)) }] }))), -1);
+    add(c, 'ext.wrong_seqno', 'seqno mismatch', data(6), extStack(signed(body({ seqno: 5, msgs: one() }))), -1);
+    add(c, 'ext.bad_signature', 'another key', data(5), extStack(signed(body({ seqno: 5, msgs: one() }), otherKeys.secretKey)), -1);
+    // Mine: a proof of work whose hash is above the complexity (exit 24), and one with an easy complexity.
+    const mine = (flags, expire, rseed = SEED) =>
+        cell((b) => b.storeUint(0x4d696e65, 32).storeInt(flags, 8).storeUint(expire, 32).storeUint(BigInt('0x' + DEST.hash.toString('hex')), 256)
+            .storeUint(0xabcdefn, 256).storeUint(rseed, 128).storeUint(0xabcdefn, 256));
+    add(c, 'ext.mine_unsolved', 'proof of work not solved: exit 24', data(5, { complexity: 1n }), extStack(mine(0, NOW + 100)), -1);
+    add(c, 'ext.mine_solved', 'proof of work under an easy complexity: reward sent', data(5, { complexity: (1n << 256n) - 1n }),
+        extStack(mine(1, NOW + 100)), -1);
+    add(c, 'ext.mine_bad_seed', 'wrong seed: exit 25', data(5, { complexity: (1n << 256n) - 1n }), extStack(mine(0, NOW + 100, 7n)), -1);
+    add(c, 'ext.mine_expired', 'expire in the past: range check', data(5, { complexity: (1n << 256n) - 1n }), extStack(mine(0, NOW - 5)), -1);
+    const rscl = (expire) => cell((b) => b.storeUint(0x5253636c, 32).storeUint(expire, 32));
+    add(c, 'ext.rescale', 'rescale after a long time without success', data(5, { lastSuccess: NOW - 3600 * 20 }), extStack(rscl(NOW - 10)), -1);
+    add(c, 'ext.rescale_too_early', 'rescale too early: exit 30', data(5), extStack(rscl(NOW - 10)), -1);
+    add(c, 'ext.rescale_future', 'rescale with expire in the future: exit 28', data(5), extStack(rscl(NOW + 10)), -1);
+}
+
+// ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
 const oracle = await createOracle({ config: 'default' });
