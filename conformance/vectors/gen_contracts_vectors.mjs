@@ -19,6 +19,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createOracle, cellToBoc, oracleRequire, I, C, NULL } from './lib/oracle.mjs';
 import { finish, vectorDocument } from './lib/output.mjs';
@@ -356,6 +357,241 @@ function msgDict(msgs) {
     add(c, 'ext.rescale', 'rescale after a long time without success', data(5, { lastSuccess: NOW - 3600 * 20 }), extStack(rscl(NOW - 10)), -1);
     add(c, 'ext.rescale_too_early', 'rescale too early: exit 30', data(5), extStack(rscl(NOW - 10)), -1);
     add(c, 'ext.rescale_future', 'rescale with expire in the future: exit 28', data(5), extStack(rscl(NOW + 10)), -1);
+}
+
+// restricted-wallet: seqno(32) pubkey(256); until config param -13 is set (it is not in the default
+// config) only messages to the elector (config param 1) go out.
+{
+    const c = 'func-restricted-wallet-code';
+    const data = (seqno) => cell((b) => b.storeUint(seqno, 32).storeUint(PUBKEY, 256));
+    const body = ({ seqno, validUntil = NOW + 60, msgs }) => cell((b) => storeMsgs(b.storeUint(seqno, 32).storeUint(validUntil, 32), msgs));
+    seqnoWallet(c, data, body);
+    const ELECTOR = Address.parse('-1:' + '33'.repeat(32));
+    add(c, 'ext.to_elector_and_other', 'two messages: only the one to the elector is sent', data(5),
+        extStack(signed(body({ seqno: 5, msgs: [{ mode: 3, msg: transfer(ELECTOR, toNano('1'), 'stake') }, ...one()] }))), -1);
+    add(c, 'ext.external_out', 'an external outbound message is always allowed', data(5),
+        extStack(signed(body({ seqno: 5, msgs: [{ mode: 0, msg: cell((b) => b.storeUint(0b110000, 6).storeUint(0, 64 + 32 + 2)) /* ext_out_msg_info, addr_none both, no init, inline empty body */ }] }))), -1);
+    add(c, 'ext.seqno_zero_unsigned', 'seqno 0 is accepted without a valid signature', data(0),
+        extStack(signed(body({ seqno: 0, msgs: one() }), otherKeys.secretKey)), -1);
+}
+
+// restricted-wallet2: seqno(32) pubkey(256) start_at(32) rdict(HashmapE 32 Grams); body: seqno, valid_until, (mode, ^msg)*.
+// restricted-wallet3: seqno(32) subwallet(32) pubkey(256) start_at(32) rdict; body: subwallet, valid_until, seqno, (mode, ^msg)*.
+function restrictions(pairs) {
+    const d = Dictionary.empty(Dictionary.Keys.Int(32), { serialize: (v, b) => b.storeCoins(v), parse: (sl) => sl.loadCoins() });
+    for (const [t, v] of pairs) d.set(t, v);
+    return d;
+}
+const RDICT = restrictions([[-1, toNano('0.9')], [0, toNano('0.8')], [3600, toNano('0.5')], [86400, toNano('0.05')], [86400 * 30, 0n]]);
+for (const v3 of [false, true]) {
+    const c = v3 ? 'func-restricted-wallet3-code' : 'func-restricted-wallet2-code';
+    const data = (seqno, startAt = NOW - 7200, rdict = RDICT) =>
+        cell((b) => {
+            b.storeUint(seqno, 32);
+            if (v3) b.storeUint(SUBWALLET, 32);
+            return b.storeUint(PUBKEY, 256).storeUint(startAt, 32).storeDict(rdict);
+        });
+    const body = ({ seqno, subwallet = SUBWALLET, validUntil = NOW + 60, msgs }) =>
+        cell((b) => {
+            if (v3) b.storeUint(subwallet, 32).storeUint(validUntil, 32).storeUint(seqno, 32);
+            else b.storeUint(seqno, 32).storeUint(validUntil, 32);
+            return storeMsgs(b, msgs);
+        });
+    seqnoWallet(c, data, body, { subwallet: v3 });
+    if (v3) add(c, 'get.wallet_id', 'wallet_id', data(5), [], 'wallet_id');
+    add(c, 'get.balance', 'balance(): 1 TON minus the locked part', data(5), [], 'balance');
+    add(c, 'get.balance_unlocked', 'balance() after every restriction ended', data(5, NOW - 86400 * 40), [], 'balance');
+    add(c, 'get.balance_not_started', 'start_at 0 and no config param -13: -1 seconds', data(5, 0), [], 'balance');
+    add(c, 'get.balance_empty_dict', 'no restrictions', data(5, NOW - 10, null), [], 'balance');
+    for (const t of [NOW - 7200 - 1, NOW - 7200, NOW - 7200 + 3599, NOW - 7200 + 3600, NOW + 86400 * 60, 0]) {
+        add(c, `get.balance_at_${t}`, `balance_at(${t})`, data(5), [I(t)], 'balance_at');
+    }
+    add(c, 'get.balance_at_type', 'balance_at(null): type check', data(5), [NULL], 'balance_at');
+    add(c, 'ext.transfer_reserve', 'transfer with a reserve of the locked part', data(5),
+        extStack(signed(body({ seqno: 5, msgs: one() }))), -1);
+    const newRdict = restrictions([[0, toNano('7')]]);
+    const initBody = v3
+        ? cell((b) => b.storeUint(SUBWALLET, 32).storeUint(NOW + 60, 32).storeUint(0, 32).storeUint(NOW, 32).storeDict(newRdict))
+        : body({ seqno: 0, msgs: [] });
+    const initData = v3
+        ? cell((b) => b.storeUint(0, 32).storeUint(SUBWALLET, 32).storeUint(PUBKEY, 256).storeUint(BigInt('0x' + otherKeys.publicKey.toString('hex')), 256))
+        : data(0);
+    add(c, 'ext.init', 'seqno 0: initialisation', initData, extStack(signed(initBody)), -1);
+}
+
+// multisig: wallet_id(32) n(8) k(8) last_cleaned(64) owner_infos(HashmapE 8 (pubkey(256) flood(8))) pending(HashmapE 64 query).
+{
+    const c = 'func-multisig-code';
+    const WALLET_ID = 0x1234;
+    const owners = [1, 2, 3].map((i) => keyPairFromSeed(Buffer.alloc(32, i)));
+    const ownerValue = { serialize: (v, b) => b.storeUint(v.key, 256).storeUint(v.flood, 8), parse: (sl) => ({ key: sl.loadUintBig(256), flood: sl.loadUint(8) }) };
+    const ownerInfos = (flood = 0) => {
+        const d = Dictionary.empty(Dictionary.Keys.Uint(8), ownerValue);
+        owners.forEach((k, i) => d.set(i, { key: BigInt('0x' + k.publicKey.toString('hex')), flood }));
+        return d;
+    };
+    const sliceValue = { serialize: (v, b) => b.storeSlice(v.beginParse()), parse: (sl) => sl.asCell() };
+    const qid = (t, n) => (BigInt(t) << 32n) | BigInt(n);
+    const innerQuery = (query, msgs = one()) => cell((b) => storeMsgs(b.storeUint(WALLET_ID, 32).storeUint(query, 64), msgs));
+    const Q_PENDING = qid(NOW + 7200, 1);
+    const Q_PENDING2 = qid(NOW + 7200, 2);
+    const Q_DONE = qid(NOW + 100, 3);
+    const pending = () => {
+        const d = Dictionary.empty(Dictionary.Keys.BigUint(64), sliceValue);
+        d.set(Q_PENDING, cell((b) => b.storeUint(1, 1).storeUint(0, 8).storeUint(1, 8).storeUint(1, 3).storeSlice(innerQuery(Q_PENDING).beginParse().skip(96))));
+        d.set(Q_PENDING2, cell((b) => b.storeUint(1, 1).storeUint(1, 8).storeUint(1, 8).storeUint(2, 3).storeSlice(innerQuery(Q_PENDING2).beginParse().skip(96))));
+        d.set(Q_DONE, cell((b) => b.storeUint(0, 1)));
+        return d;
+    };
+    const data = ({ lastCleaned = qid(NOW - 500, 0), withPending = true, flood = 1 } = {}) =>
+        cell((b) => b.storeUint(WALLET_ID, 32).storeUint(3, 8).storeUint(2, 8).storeUint(lastCleaned, 64)
+            .storeDict(ownerInfos(flood)).storeDict(withPending ? pending() : null));
+    // External: sig(512) root_i(8) signatures(Maybe ^(sig(512) i(8) next)) query.
+    function extQuery(rootI, query, { extra = [], key, wallet = WALLET_ID, msgs } = {}) {
+        const q = msgs ? cell((b) => storeMsgs(b.storeUint(wallet, 32).storeUint(query, 64), msgs))
+            : cell((b) => b.storeUint(wallet, 32).storeUint(query, 64).storeSlice(innerQuery(query).beginParse().skip(96)));
+        let sigs = null;
+        for (const i of extra.slice().reverse()) {
+            sigs = cell((b) => b.storeBuffer(sign(q.hash(), owners[i].secretKey)).storeUint(i, 8).storeMaybeRef(sigs));
+        }
+        const unsigned = cell((b) => b.storeUint(rootI, 8).storeMaybeRef(sigs).storeSlice(q.beginParse()));
+        return signed(unsigned, key ?? owners[rootI].secretKey);
+    }
+    add(c, 'get.n_k', 'get_n_k', data(), [], 'get_n_k');
+    add(c, 'get.public_keys', 'get_public_keys', data(), [], 'get_public_keys');
+    for (const [label, q] of [['pending', Q_PENDING], ['done', Q_DONE], ['unknown', qid(NOW + 9000, 9)], ['forgotten', qid(NOW - 600, 1)]]) {
+        add(c, `get.query_state_${label}`, `get_query_state of a ${label} query`, data(), [I(q)], 'get_query_state');
+        add(c, `get.processed_${label}`, `processed? of a ${label} query`, data(), [I(q)], 'processed?');
+    }
+    add(c, 'get.query_state_type', 'get_query_state(null): type check', data(), [NULL], 'get_query_state');
+    add(c, 'get.messages_unsigned', 'get_messages_unsigned', data(), [], 'get_messages_unsigned');
+    for (const i of [0, 1, 2]) add(c, `get.messages_unsigned_by_id_${i}`, `get_messages_unsigned_by_id(${i})`, data(), [I(i)], 'get_messages_unsigned_by_id');
+    add(c, 'get.messages_by_mask_none', 'messages_by_mask over no pending queries', data({ withPending: false }), [I(7)], 'messages_by_mask');
+    add(c, 'get.create_init_state', 'create_init_state', data(), [I(WALLET_ID), I(3), I(2), C(beginCell().storeDictDirect(ownerInfos()).endCell())],
+        'create_init_state');
+    const full = extQuery(0, Q_PENDING, { extra: [1, 2] });
+    add(c, 'get.check_query_signatures_three', 'check_query_signatures with three signatures', data(), [C(full)], 'check_query_signatures');
+    add(c, 'get.check_query_signatures_one', 'check_query_signatures with the root signature only', data(),
+        [C(extQuery(1, Q_PENDING))], 'check_query_signatures');
+    add(c, 'get.check_query_signatures_bad_root', 'root signature by another key: exit 32', data(),
+        [C(extQuery(1, Q_PENDING, { key: otherKeys.secretKey }))], 'check_query_signatures');
+    add(c, 'get.check_query_signatures_unknown', 'root index 7: exit 31', data(),
+        [C(extQuery(7, Q_PENDING, { key: owners[0].secretKey }))], 'check_query_signatures');
+    const qa = beginCell().storeMaybeRef(null).storeUint(5, 32).endCell();
+    add(c, 'get.merge_inner_queries', 'merge_inner_queries of two lists', data(),
+        [C(beginCell().storeMaybeRef(cell((b) => b.storeUint(1, 16).storeMaybeRef(null))).storeUint(5, 32).endCell()),
+            C(beginCell().storeMaybeRef(cell((b) => b.storeUint(2, 16).storeMaybeRef(null))).storeUint(5, 32).endCell())], 'merge_inner_queries');
+    add(c, 'get.merge_inner_queries_mismatch', 'different queries: exit 31', data(), [C(qa), C(beginCell().storeMaybeRef(null).storeUint(6, 32).endCell())],
+        'merge_inner_queries');
+    add(c, 'ext.init', 'empty message: initialisation', data({ lastCleaned: 0n, withPending: false, flood: 0 }), extStack(beginCell().endCell()), -1);
+    add(c, 'ext.init_twice', 'empty message after initialisation: exit 37', data(), extStack(beginCell().endCell()), -1);
+    const Q_NEW = qid(NOW + 7200, 10);
+    add(c, 'ext.new_query_one_sig', 'a new query with one signature stays pending', data(), extStack(extQuery(2, Q_NEW)), -1);
+    add(c, 'ext.new_query_two_sigs', 'a new query with two signatures is sent', data(), extStack(extQuery(2, Q_NEW, { extra: [0] })), -1);
+    add(c, 'ext.new_query_three_sigs', 'three signatures', data(), extStack(extQuery(0, Q_NEW, { extra: [1, 2] })), -1);
+    add(c, 'ext.confirm_pending', 'the second signature of a pending query sends it', data(), extStack(extQuery(1, Q_PENDING)), -1);
+    add(c, 'ext.already_signed', 'the creator signs again: exit 34', data(), extStack(extQuery(0, Q_PENDING)), -1);
+    add(c, 'ext.done_query', 'a processed query: exit 35', data(), extStack(extQuery(1, Q_DONE)), -1);
+    add(c, 'ext.other_message', 'same query id, other message: exit 36', data(),
+        extStack(extQuery(1, Q_PENDING, { msgs: [{ mode: 1, msg: transfer(DEST, 5n, 'z') }] })), -1);
+    add(c, 'ext.unknown_owner', 'root index 5: exit 31', data(), extStack(extQuery(5, Q_NEW, { key: owners[0].secretKey })), -1);
+    add(c, 'ext.bad_root_signature', 'bad root signature: exit 32', data(), extStack(extQuery(0, Q_NEW, { key: otherKeys.secretKey })), -1);
+    add(c, 'ext.wrong_wallet', 'wallet id mismatch: exit 42', data(), extStack(extQuery(0, Q_NEW, { wallet: 1 })), -1);
+    add(c, 'ext.expired', 'query id in the past: exit 33', data(), extStack(extQuery(0, qid(NOW - 5, 1), { extra: [1] })), -1);
+    add(c, 'ext.too_soon', 'a one-signature query expiring within an hour: exit 41', data(), extStack(extQuery(0, qid(NOW + 60, 1))), -1);
+    add(c, 'ext.flood', 'owner flood counter at 10: exit 39', data({ flood: 10 }), extStack(extQuery(0, Q_NEW)), -1);
+    add(c, 'ext.bad_extra_signature', 'an extra signature by a wrong key: exit 38 after commit', data(),
+        extStack(signed(cell((b) => b.storeUint(0, 8)
+            .storeMaybeRef(cell((bb) => bb.storeBuffer(sign(innerQuery(Q_NEW).hash(), otherKeys.secretKey)).storeUint(1, 8).storeMaybeRef(null)))
+            .storeSlice(innerQuery(Q_NEW).beginParse())), owners[0].secretKey)), -1);
+    add(c, 'int.receive', 'plain incoming transfer', data(), intStack(), 0);
+}
+
+// dns-manual: contract_id(32) last_cleaned(64) pubkey(256) root(PfxHashmapE 1023 ^Cell) old_queries(HashmapE 64).
+// The prefix dictionary keys are zeros(7) . name with \0 after each label; values are category tables
+// (HashmapE 256 ^Cell).
+function catTable(entries) {
+    const d = Dictionary.empty(Dictionary.Keys.BigUint(256), Dictionary.Values.Cell());
+    for (const [k, v] of entries) d.set(k, v);
+    return beginCell().storeDictDirect(d).endCell();
+}
+const bitsOf = (buf) => [...buf].map((x) => x.toString(2).padStart(8, '0')).join('');
+/**
+ * A prefix-dictionary node: hml_short label, then a leaf (0, value) or a fork (1, ^left, ^right). The
+ * value is a Maybe ^Cell (the stdlib's pfxdict_get_ref reads it with LDDICT).
+ */
+function pfxNode(entries) {
+    // entries: [bitString, valueCell][], all keys distinct and prefix-free.
+    let common = entries[0][0];
+    for (const [k] of entries) while (!k.startsWith(common)) common = common.slice(0, -1);
+    const b = beginCell().storeBit(0);
+    for (let i = 0; i < common.length; i++) b.storeBit(1);
+    b.storeBit(0);
+    for (const ch of common) b.storeBit(ch === '1');
+    if (entries.length === 1 && entries[0][0] === common) return b.storeBit(0).storeMaybeRef(entries[0][1]).endCell();
+    const rest = entries.map(([k, v]) => [k.slice(common.length), v]);
+    const side = (bit) => pfxNode(rest.filter(([k]) => k[0] === bit).map(([k, v]) => [k.slice(1), v]));
+    return b.storeBit(1).storeRef(side('0')).storeRef(side('1')).endCell();
+}
+const DNS_NEXT = BigInt('0x19f02441ee588fdb26ee24b2568dd035c3c9206e11ab979be62e55558a1d17ff');
+const WALLET_CAT = BigInt('0x' + Buffer.from(core_sha256('wallet')).toString('hex'));
+function core_sha256(s) {
+    return createHash('sha256').update(s).digest();
+}
+const domain = (s) => beginCell().storeBuffer(Buffer.from(s)).endCell();
+const dnsDomains = () => {
+    const rec = (tag) => cell((b) => b.storeUint(0x9fd3, 16).storeAddress(DEST).storeUint(tag, 8));
+    return [
+        ['com\0', catTable([[WALLET_CAT, rec(1)], [DNS_NEXT, rec(2)], [1n, rec(3)]])],
+        ['com\0google\0', catTable([[WALLET_CAT, rec(4)]])],
+        ['org\0', catTable([[DNS_NEXT, rec(5)]])],
+    ];
+};
+{
+    const c = 'func-dns-manual-code';
+    const zerosOf = (name) => [...name].filter((ch) => ch === '\0').length;
+    const root = pfxNode(dnsDomains().map(([n, v]) => [zerosOf(n).toString(2).padStart(7, '0') + bitsOf(Buffer.from(n)), v]));
+    const data = (withRoot = true) =>
+        cell((b) => b.storeUint(77, 32).storeUint(0, 64).storeUint(PUBKEY, 256).storeMaybeRef(withRoot ? root : null).storeBit(0));
+    add(c, 'get.contract_id', 'get_contract_id', data(), [], 'get_contract_id');
+    add(c, 'get.public_key', 'get_public_key', data(), [], 'get_public_key');
+    const cases = [
+        ['com', 0n], ['com', WALLET_CAT], ['com\0', 1n], ['com\0google', WALLET_CAT], ['com\0google', 0n], ['com\0google\0mail', WALLET_CAT],
+        ['com\0yahoo', WALLET_CAT], ['org', WALLET_CAT], ['org\0sub', 0n], ['net', WALLET_CAT], ['\0com', WALLET_CAT], ['\0', 0n], ['co', 5n],
+    ];
+    cases.forEach(([name, cat], i) =>
+        add(c, `get.dnsresolve_${i}`, `dnsresolve(${JSON.stringify(name)}, ${cat})`, data(), [sliceV(domain(name)), I(cat)], 'dnsresolve'));
+    add(c, 'get.dnsresolve_empty_root', 'dnsresolve with no domains', data(false), [sliceV(domain('com')), I(0)], 'dnsresolve');
+    add(c, 'get.dnsresolve_empty_name', 'empty name: exit 30', data(), [sliceV(beginCell().endCell()), I(0)], 'dnsresolve');
+    add(c, 'get.dnsresolve_odd_bits', 'name of 12 bits: exit 30', data(), [sliceV(cell((b) => b.storeUint(5, 12))), I(0)], 'dnsresolve');
+    add(c, 'int.receive', 'plain incoming transfer', data(), intStack(), 0);
+}
+
+// dns-auto: ^ctl, domains (HashmapE 224: exp(32) ^cat_table), gc dict, stdper(30) ppr ppc ppb (Grams), nhk(32) lhk(32).
+{
+    const c = 'func-dns-auto-code';
+    const ctl = cell((b) => b.storeInt(0, 8).storeUint(0x11n, 256));
+    const dict = Dictionary.empty(Dictionary.Keys.BigUint(224), { serialize: (v, b) => b.storeUint(v.exp, 32).storeRef(v.cat), parse: () => null });
+    dnsDomains().forEach(([n, cat], i) => dict.set(BigInt('0x' + core_sha256(Buffer.from(n)).toString('hex')) >> 32n, { exp: i === 2 ? NOW - 1 : NOW + 86400, cat }));
+    const data = cell((b) => b.storeRef(ctl).storeDict(dict).storeBit(0).storeUint(86400 * 365, 30).storeCoins(toNano('100'))
+        .storeCoins(toNano('0.001')).storeCoins(1000n).storeUint(NOW + 100, 32).storeUint(NOW - 100, 32));
+    for (const m of ['getstdperiod', 'getppr', 'getppc', 'getppb']) add(c, `get.${m}`, m, data, [], m);
+    const cases = [['com', 0n], ['com', WALLET_CAT], ['com\0google', WALLET_CAT], ['com\0google\0mail', 0n], ['com\0yahoo', WALLET_CAT], ['org', 0n], ['net', 0n], ['\0', 0n]];
+    cases.forEach(([name, cat], i) =>
+        add(c, `get.dnsresolve_${i}`, `dnsresolve(${JSON.stringify(name)}, ${cat})`, data, [sliceV(domain(name)), I(cat)], 'dnsresolve'));
+    for (const name of ['com', 'com\0google', 'org', 'net']) {
+        add(c, `get.getexpiration_${name.replace('\0', '.')}`, `getexpiration(${JSON.stringify(name)})`, data, [sliceV(domain(name))], 'getexpiration');
+    }
+    add(c, 'get.dnsresolve_odd_bits', 'name of 12 bits: exit 30', data, [sliceV(cell((b) => b.storeUint(5, 12))), I(0)], 'dnsresolve');
+    add(c, 'get.calcprice', 'calcprice', data, [sliceV(domain('example')), C(catTable([[1n, cell((b) => b.storeUint(1, 64))]]))], 'calcprice');
+}
+
+// asm-edge-cases: compiled to exercise the assembler; its get-method and recv_internal still run.
+{
+    const c = 'func-asm-edge-cases';
+    add(c, 'get.x', 'get_x', null, [], 'get_x');
+    add(c, 'int.run', 'recv_internal runs every block', null, intStack(), 0);
+    add(c, 'ext.run', 'recv_external', null, extStack(beginCell().endCell()), -1);
 }
 
 // ---------------------------------------------------------------------------
