@@ -22,7 +22,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createOracle, cellToBoc, oracleRequire, I, C, NULL } from './lib/oracle.mjs';
-import { finish, vectorDocument } from './lib/output.mjs';
+import { finish, vectorDocument, c7Defaults } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'contracts_vectors.json');
@@ -56,6 +56,7 @@ function add(contract, name, description, data, stack, method, extra = {}) {
         method_id: typeof method === 'string' ? methodId(method) : method,
         gas_limit: extra.gas_limit ?? 1000000,
         ...(extra.annotation !== undefined ? { annotation: extra.annotation } : {}),
+        ...(extra.balance !== undefined ? { c7: { ...c7Defaults(), balance: extra.balance.toString() } } : {}),
     });
 }
 
@@ -594,13 +595,203 @@ const dnsDomains = () => {
     add(c, 'ext.run', 'recv_external', null, extStack(beginCell().endCell()), -1);
 }
 
+/** The recv_internal stack for a message with `body` from `from` carrying `value`. */
+function intMsgStack(body, { from = DEST, value = toNano('2'), bounced = false, balance = toNano('12') } = {}) {
+    const msg = beginCell()
+        .store(storeMessageRelaxed({ info: { type: 'internal', ihrDisabled: true, bounce: false, bounced, src: from, dest: SELF,
+            value: { coins: value }, ihrFee: 0n, forwardFee: 0n, createdLt: 0n, createdAt: 0 }, body }))
+        .endCell();
+    return [I(balance), I(value), C(msg), sliceV(body)];
+}
+
+// config / config-with-ownable-params: ^cfg_dict seqno(32) pubkey(256) vote_dict(HashmapE 256 proposal status).
+// cfg_dict is the sandbox's default config (realistic: params 9, 11, 34 ... as on mainnet).
+const DEFAULT_CONFIG = Cell.fromBase64(oracleRequire('@ton/sandbox/dist/config/defaultConfig.js').defaultConfig);
+for (const c of ['func-config-code', 'func-config-with-ownable-params']) {
+    const PHASH = 0xabcdefn << 200n;
+    const proposal = (id, val) => cell((b) => b.storeInt(0xf3 - 0x100, 8).storeInt(id, 32).storeMaybeRef(val).storeBit(0));
+    const voters = Dictionary.empty(Dictionary.Keys.Uint(16), Dictionary.Values.BitString(0));
+    voters.set(3, beginCell().endCell().beginParse().loadBits(0));
+    voters.set(7, beginCell().endCell().beginParse().loadBits(0));
+    const status = (expires) => cell((b) => b.storeInt(0xce - 0x100, 8).storeUint(expires, 32).storeRef(proposal(100, cell((bb) => bb.storeUint(42, 32))))
+        .storeInt(0, 1).storeDict(voters).storeInt(1000, 64).storeUint(0x77n, 256).storeUint(3, 8).storeUint(1, 8).storeUint(0, 8));
+    const votes = Dictionary.empty(Dictionary.Keys.BigUint(256), { serialize: (v, b) => b.storeSlice(v.beginParse()), parse: (sl) => sl.asCell() });
+    votes.set(PHASH, status(NOW + 86400));
+    votes.set(PHASH + 1n, status(NOW + 3600));
+    const data = (seqno = 9, withVotes = true) =>
+        cell((b) => b.storeRef(DEFAULT_CONFIG).storeUint(seqno, 32).storeUint(PUBKEY, 256).storeDict(withVotes ? votes : null));
+    add(c, 'get.seqno', 'seqno', data(), [], 'seqno');
+    add(c, 'get.list_proposals', 'list_proposals (two proposals)', data(), [], 'list_proposals');
+    add(c, 'get.list_proposals_empty', 'list_proposals (none)', data(9, false), [], 'list_proposals');
+    add(c, 'get.get_proposal', 'get_proposal of a known hash', data(), [I(PHASH)], 'get_proposal');
+    add(c, 'get.get_proposal_unknown', 'get_proposal of an unknown hash', data(), [I(5)], 'get_proposal');
+    for (const [crit, secs, bits, refs] of [[0, 86400, 1000, 2], [-1, 86400 * 10, 100, 0], [0, 10, 100, 1], [-1, 1 << 30, 5000, 10]]) {
+        add(c, `get.proposal_storage_price_${crit}_${secs}_${bits}_${refs}`, 'proposal_storage_price (param 11 of the default config)', data(),
+            [I(crit), I(secs), I(bits), I(refs)], 'proposal_storage_price');
+    }
+    const ext = ({ action, seqno = 9, validUntil = NOW + 60, tail = (b) => b, key = keys.secretKey }) =>
+        signed(cell((b) => tail(b.storeUint(action, 32).storeUint(seqno, 32).storeUint(validUntil, 32))), key);
+    add(c, 'ext.set_param', 'signed: set config param 100', data(),
+        extStack(ext({ action: 0x43665021, tail: (b) => b.storeInt(100, 32).storeRef(cell((bb) => bb.storeUint(7, 8))) })), -1);
+    add(c, 'ext.set_public_key', 'signed: change the master key', data(),
+        extStack(ext({ action: 0x50624b21, tail: (b) => b.storeUint(0x55n, 256) })), -1);
+    add(c, 'ext.bad_signature', 'another key: exit 34', data(), extStack(ext({ action: 0x43665021, key: otherKeys.secretKey,
+        tail: (b) => b.storeInt(100, 32).storeRef(cell((bb) => bb.storeUint(7, 8))) })), -1);
+    add(c, 'ext.wrong_seqno', 'seqno mismatch: exit 33', data(), extStack(ext({ action: 0x43665021, seqno: 8 })), -1);
+    add(c, 'ext.expired', 'expired: exit 35', data(), extStack(ext({ action: 0x43665021, validUntil: NOW - 1 })), -1);
+    add(c, 'ext.unknown_action', 'signed, unknown action', data(), extStack(ext({ action: 0x11111111 })), -1);
+    add(c, 'int.no_source', 'a message without a source address: parse_std_addr fails', data(), intStack(), 0);
+    add(c, 'int.simple_transfer', 'a simple transfer from the basechain is ignored', data(), intMsgStack(beginCell().endCell()), 0);
+    const MASTER = Address.parse('-1:' + '44'.repeat(32));
+    add(c, 'int.unknown_query', 'an unknown query from the masterchain: exit 37', data(),
+        intMsgStack(cell((b) => b.storeUint(0x12345678, 32).storeUint(1, 64)), { from: MASTER }), 0);
+    add(c, 'int.answer_tag', 'a message with the high bit set is ignored', data(),
+        intMsgStack(cell((b) => b.storeUint(0x92345678, 32).storeUint(1, 64)), { from: MASTER }), 0);
+    add(c, 'int.new_vset_not_elector', 'set next validator set from a non-elector: error answer', data(),
+        intMsgStack(cell((b) => b.storeUint(0x4e565354, 32).storeUint(5, 64).storeRef(cell((bb) => bb.storeUint(0x12, 8)))), { from: MASTER }), 0);
+    add(c, 'int.new_proposal', 'register a voting proposal', data(),
+        intMsgStack(cell((b) => b.storeUint(0x6e565052, 32).storeUint(6, 64).storeUint(NOW + 86400 * 3, 32).storeRef(proposal(101, cell((bb) => bb.storeUint(1, 8))))
+            .storeBit(0)), { from: MASTER, value: toNano('100') }), 0);
+}
+
+// elector: elect(Maybe ^elect) credits(HashmapE 256 Grams) past_elections(HashmapE 32 past) grams active_id(32) active_hash(256).
+{
+    const c = 'func-elector-code';
+    const ELECT_AT = NOW + 3600;
+    const member = { serialize: (v, b) => b.storeCoins(v.stake).storeUint(v.time, 32).storeUint(v.factor, 32).storeUint(v.addr, 256).storeUint(v.adnl, 256),
+        parse: () => null };
+    const members = Dictionary.empty(Dictionary.Keys.BigUint(256), member);
+    [11n, 22n, 33n].forEach((k, i) => members.set(k << 240n, { stake: toNano(String(10000 * (i + 1))), time: NOW - 100 * i, factor: 0x30000, addr: BigInt(i + 1) * 0x1111n, adnl: k }));
+    const elect = cell((b) => b.storeUint(ELECT_AT, 32).storeUint(ELECT_AT - 600, 32).storeCoins(toNano('10000')).storeCoins(toNano('60000'))
+        .storeDict(members).storeInt(0, 1).storeInt(0, 1));
+    const grams = { serialize: (v, b) => b.storeCoins(v), parse: (sl) => sl.loadCoins() };
+    const credits = Dictionary.empty(Dictionary.Keys.BigUint(256), grams);
+    credits.set(0x1111n, toNano('5'));
+    credits.set(0x2222n, toNano('7.5'));
+    const complaintStatus = cell((b) => b.storeUint(0x2d, 8)
+        .storeRef(cell((bb) => bb.storeInt(0xbc - 0x100, 8).storeUint(11n << 240n, 256).storeRef(cell((x) => x.storeUint(1, 8))).storeUint(NOW - 50, 32)
+            .storeUint(1, 8).storeUint(0x1111n, 256).storeCoins(toNano('1')).storeCoins(toNano('100')).storeUint(0, 32)))
+        .storeDict(null).storeUint(0x99n, 256).storeInt(5000, 64));
+    const complaints = Dictionary.empty(Dictionary.Keys.BigUint(256), { serialize: (v, b) => b.storeSlice(v.beginParse()), parse: (sl) => sl.asCell() });
+    complaints.set(0xc0ffeen, complaintStatus);
+    const past = Dictionary.empty(Dictionary.Keys.Uint(32), { serialize: (v, b) => b.storeSlice(v.beginParse()), parse: (sl) => sl.asCell() });
+    const pastElection = (id, withComplaints) => cell((b) => b.storeUint(id + 86400, 32).storeUint(86400, 32).storeUint(0x5eedn, 256)
+        .storeDict(null).storeCoins(toNano('60000')).storeCoins(toNano('3')).storeDict(withComplaints ? complaints : null));
+    past.set(NOW - 86400, pastElection(NOW - 86400, true));
+    past.set(NOW - 2 * 86400, pastElection(NOW - 2 * 86400, false));
+    const data = (withElect = true) => cell((b) => b.storeMaybeRef(withElect ? elect : null).storeDict(credits).storeDict(past)
+        .storeCoins(toNano('12')).storeUint(NOW - 86400, 32).storeUint(0x5eedn, 256));
+    add(c, 'get.active_election_id', 'active_election_id', data(), [], 'active_election_id');
+    add(c, 'get.active_election_id_none', 'active_election_id without elections', data(false), [], 'active_election_id');
+    add(c, 'get.participates_in_yes', 'participates_in a member', data(), [I(22n << 240n)], 'participates_in');
+    add(c, 'get.participates_in_no', 'participates_in a non-member', data(), [I(5)], 'participates_in');
+    add(c, 'get.participates_in_none', 'participates_in without elections', data(false), [I(5)], 'participates_in');
+    add(c, 'get.participant_list', 'participant_list', data(), [], 'participant_list');
+    add(c, 'get.participant_list_none', 'participant_list without elections', data(false), [], 'participant_list');
+    add(c, 'get.participant_list_extended', 'participant_list_extended', data(), [], 'participant_list_extended');
+    add(c, 'get.participant_list_extended_none', 'participant_list_extended without elections', data(false), [], 'participant_list_extended');
+    add(c, 'get.compute_returned_stake', 'compute_returned_stake of a credited wallet', data(), [I(0x2222n)], 'compute_returned_stake');
+    add(c, 'get.compute_returned_stake_none', 'compute_returned_stake of another wallet', data(), [I(0x3333n)], 'compute_returned_stake');
+    add(c, 'get.past_election_ids', 'past_election_ids', data(), [], 'past_election_ids');
+    add(c, 'get.past_elections', 'past_elections', data(), [], 'past_elections');
+    add(c, 'get.past_elections_list', 'past_elections_list', data(), [], 'past_elections_list');
+    add(c, 'get.get_past_complaints', 'get_past_complaints', data(), [I(NOW - 86400)], 'get_past_complaints');
+    add(c, 'get.get_past_complaints_none', 'get_past_complaints of an unknown election', data(), [I(5)], 'get_past_complaints');
+    add(c, 'get.show_complaint', 'show_complaint', data(), [I(NOW - 86400), I(0xc0ffeen)], 'show_complaint');
+    add(c, 'get.show_complaint_unknown', 'show_complaint of an unknown hash', data(), [I(NOW - 86400), I(1)], 'show_complaint');
+    add(c, 'get.list_complaints', 'list_complaints', data(), [I(NOW - 86400)], 'list_complaints');
+    add(c, 'get.list_complaints_empty', 'list_complaints of an election without complaints', data(), [I(NOW - 2 * 86400)], 'list_complaints');
+    for (const [bits, refs, exp] of [[1000, 2, 86400], [0, 0, 0], [100000, 50, 86400 * 30]]) {
+        add(c, `get.complaint_storage_price_${bits}_${refs}_${exp}`, 'complaint_storage_price (config param 13 absent: defaults)', data(),
+            [I(bits), I(refs), I(exp)], 'complaint_storage_price');
+    }
+    add(c, 'int.simple_transfer', 'simple transfer (empty body) from the basechain', data(), intMsgStack(beginCell().endCell()), 0);
+    add(c, 'int.comment', 'simple transfer with a comment', data(), intMsgStack(cell((b) => b.storeUint(0, 32).storeStringTail('hi'))), 0);
+    add(c, 'int.bounced', 'a bounced message is ignored', data(), intMsgStack(cell((b) => b.storeUint(0xffffffff, 32)), { bounced: true }), 0);
+    add(c, 'int.recover_stake', 'recover stake from a basechain wallet (not masterchain): refused', data(),
+        intMsgStack(cell((b) => b.storeUint(0x47657424, 32).storeUint(9, 64))), 0);
+    const MASTER = Address.parse('-1:' + '00'.repeat(30) + '1111');
+    add(c, 'int.recover_stake_master', 'recover stake of a credited masterchain wallet', data(),
+        intMsgStack(cell((b) => b.storeUint(0x47657424, 32).storeUint(9, 64)), { from: MASTER }), 0);
+    add(c, 'int.new_stake_basechain', 'new stake from the basechain: refused', data(),
+        intMsgStack(cell((b) => b.storeUint(0x4e73744b, 32).storeUint(9, 64)), { value: toNano('20000') }), 0);
+    add(c, 'int.unknown_op', 'unknown op with a query id', data(), intMsgStack(cell((b) => b.storeUint(0x7777, 32).storeUint(9, 64))), 0);
+}
+
+// payment-channel: ^config ^state; config: init_timeout(32) close_timeout(32) a_key b_key ^a_addr ^b_addr channel_id(64) min_A_extra.
+{
+    const c = 'func-payment-channel-code';
+    const A = keyPairFromSeed(Buffer.alloc(32, 21));
+    const B = keyPairFromSeed(Buffer.alloc(32, 22));
+    const key = (k) => BigInt('0x' + k.publicKey.toString('hex'));
+    const addrCell = (a) => cell((b) => b.storeAddress(a));
+    const A_ADDR = Address.parse('0:' + 'a1'.repeat(32));
+    const B_ADDR = Address.parse('0:' + 'b2'.repeat(32));
+    const CHAN = 0x1234n;
+    const config = cell((b) => b.storeUint(3600, 32).storeUint(7200, 32).storeUint(key(A), 256).storeUint(key(B), 256)
+        .storeRef(addrCell(A_ADDR)).storeRef(addrCell(B_ADDR)).storeUint(CHAN, 64).storeCoins(toNano('0.1')));
+    const stInit = (sa, sb, expire = 0, a = 0n, bb = 0n) => cell((b) => b.storeInt(0, 3).storeInt(sa, 1).storeInt(sb, 1).storeCoins(0).storeCoins(0)
+        .storeUint(expire, 32).storeCoins(a).storeCoins(bb));
+    const stClose = (sa, sb, pa, pb, expire, a, bb) => cell((b) => b.storeInt(1, 3).storeInt(sa, 1).storeInt(sb, 1).storeCoins(pa).storeCoins(pb)
+        .storeUint(expire, 32).storeCoins(a).storeCoins(bb));
+    const stPayout = (a, bb) => cell((b) => b.storeInt(2, 3).storeCoins(a).storeCoins(bb));
+    const data = (st) => cell((b) => b.storeRef(config).storeRef(st));
+    /** pchan_cmd, then the signatures of `signers` over the inner message. */
+    const cmd = (inner, signers, { wrongKey = false } = {}) => cell((b) => {
+        b.storeUint(0x912838d1, 32);
+        for (const who of ['a', 'b']) {
+            const k = who === 'a' ? A : B;
+            if (signers.includes(who)) {
+                b.storeBit(1).storeRef(beginCell().storeBuffer(sign(inner.hash(), wrongKey ? otherKeys.secretKey : k.secretKey)).endCell());
+            } else b.storeBit(0);
+        }
+        return b.storeSlice(inner.beginParse());
+    });
+    const initMsg = (incA, incB, chan = CHAN) => cell((b) => b.storeUint(0x27317822, 32).storeCoins(incA).storeCoins(incB).storeCoins(0).storeCoins(0).storeUint(chan, 64));
+    const timeoutMsg = cell((b) => b.storeUint(0x43278a28, 32));
+    // The contract checks get_balance() (c7) in the payout state: these run with a balance of 12 TON.
+    const run = (name, desc, st, body, value = toNano('2')) =>
+        add(c, name, desc, data(st), intMsgStack(body, { value }), 0, { balance: toNano('12') });
+    run('int.empty', 'empty body', stInit(0, 0), beginCell().endCell());
+    run('int.comment', 'op 0: simple transfer', stInit(0, 0), cell((b) => b.storeUint(0, 32)));
+    run('int.unknown_op', 'unknown op: exit 40', stInit(0, 0), cell((b) => b.storeUint(5, 32)));
+    run('init.by_a', 'init signed by A', stInit(0, 0), cmd(initMsg(toNano('1'), 0n), ['a']));
+    run('init.by_b_after_a', 'init signed by B after A: closing state', stInit(-1, 0, NOW + 3000, toNano('1')), cmd(initMsg(0n, toNano('1')), ['b']));
+    run('init.both', 'init signed by both', stInit(0, 0), cmd(initMsg(toNano('1'), toNano('1')), ['a', 'b']));
+    run('init.wrong_channel', 'wrong channel id: exit 39', stInit(0, 0), cmd(initMsg(toNano('1'), 0n, 9n), ['a']));
+    run('init.value_too_small', 'msg value below the increments: exit 33', stInit(0, 0), cmd(initMsg(toNano('3'), 0n), ['a']));
+    run('init.replay', 'A signs again: exit 34', stInit(-1, 0, NOW + 3000, toNano('1')), cmd(initMsg(toNano('1'), 0n), ['a']));
+    run('init.bad_a_signature', 'bad A signature: exit 31', stInit(0, 0), cmd(initMsg(toNano('1'), 0n), ['a'], { wrongKey: true }));
+    run('init.bad_b_signature', 'bad B signature: exit 32', stInit(0, 0), cmd(initMsg(toNano('1'), 0n), ['b'], { wrongKey: true }));
+    run('init.timeout_early', 'timeout before expiry: exit 35', stInit(-1, 0, NOW + 3000, toNano('1')), cmd(timeoutMsg, []));
+    run('init.timeout', 'timeout after expiry: payout', stInit(-1, 0, NOW - 1, toNano('1')), cmd(timeoutMsg, []));
+    const closeMsg = (signer, pa, pb) => {
+        const promise = cell((b) => b.storeUint(CHAN, 64).storeCoins(pa).storeCoins(pb));
+        const other = signer === 'a' ? B : A;
+        return cell((b) => b.storeUint(0xf28ae183, 32).storeCoins(0).storeCoins(0).storeBit(1)
+            .storeRef(beginCell().storeBuffer(sign(promise.hash(), other.secretKey)).endCell()).storeSlice(promise.beginParse()));
+    };
+    run('close.by_a', 'close by A with B\'s promise signature', stClose(0, 0, 0n, 0n, 0, toNano('1'), toNano('1')),
+        cmd(closeMsg('a', toNano('0.2'), toNano('0.5')), ['a']));
+    run('close.by_b_after_a', 'close by B after A: payout', stClose(-1, 0, toNano('0.2'), toNano('0.5'), NOW + 100, toNano('1'), toNano('1')),
+        cmd(closeMsg('b', toNano('0.3'), toNano('0.4')), ['b']));
+    run('close.timeout', 'close timeout: payout', stClose(-1, 0, toNano('0.2'), toNano('0.5'), NOW - 1, toNano('1'), toNano('1')), cmd(timeoutMsg, []));
+    run('close.no_signer', 'close without a signature: exit 34', stClose(0, 0, 0n, 0n, 0, toNano('1'), toNano('1')), cmd(closeMsg('a', 1n, 1n), []));
+    run('payout.ok', 'payout state: pays both (balance 12 TON)', stPayout(toNano('1'), toNano('2')), cmd(cell((b) => b.storeUint(0x37fe7810, 32)), []));
+    run('payout.not_enough', 'payout needing more than the balance: exit 41', stPayout(toNano('10'), toNano('2')),
+        cmd(cell((b) => b.storeUint(0x37fe7810, 32)), []));
+    add(c, 'ext.init_by_a', 'the same commands as an external message (msg_value 0): exit 33', data(stInit(0, 0)),
+        extStack(cmd(initMsg(toNano('1'), 0n), ['a'])), -1);
+    add(c, 'ext.timeout', 'timeout as an external message', data(stInit(-1, 0, NOW - 1, toNano('1'))), extStack(cmd(timeoutMsg, [])), -1);
+}
+
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
 const oracle = await createOracle({ config: 'default' });
 let disagree = 0;
 for (const v of vectors) {
-    const r = oracle.run({ code: v.code_boc, data: v.data, stack: v.stack_in, method_id: v.method_id, gas_limit: v.gas_limit });
+    const r = oracle.run({ code: v.code_boc, data: v.data, stack: v.stack_in, method_id: v.method_id, gas_limit: v.gas_limit, c7: v.c7 });
     if (r.error) throw new Error(`${v.name}: ${r.error}`);
     v.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4 ?? null, c5: r.c5 ?? null };
     if (v.annotation !== undefined) {
