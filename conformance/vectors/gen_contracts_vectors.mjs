@@ -657,6 +657,8 @@ for (const c of ['func-config-code', 'func-config-with-ownable-params']) {
         intMsgStack(cell((b) => b.storeUint(0x92345678, 32).storeUint(1, 64)), { from: MASTER }), 0);
     add(c, 'int.new_vset_not_elector', 'set next validator set from a non-elector: error answer', data(),
         intMsgStack(cell((b) => b.storeUint(0x4e565354, 32).storeUint(5, 64).storeRef(cell((bb) => bb.storeUint(0x12, 8)))), { from: MASTER }), 0);
+    add(c, 'ticktock.tick', 'tick-tock (method id -2): next validator set check, proposal scan', data(), [I(toNano('12')), I(0), I(0)], -2);
+    add(c, 'ticktock.tock', 'tock', data(9, false), [I(toNano('12')), I(0), I(-1)], -2);
     add(c, 'int.new_proposal', 'register a voting proposal', data(),
         intMsgStack(cell((b) => b.storeUint(0x6e565052, 32).storeUint(6, 64).storeUint(NOW + 86400 * 3, 32).storeRef(proposal(101, cell((bb) => bb.storeUint(1, 8))))
             .storeBit(0)), { from: MASTER, value: toNano('100') }), 0);
@@ -724,6 +726,38 @@ for (const c of ['func-config-code', 'func-config-with-ownable-params']) {
     add(c, 'int.new_stake_basechain', 'new stake from the basechain: refused', data(),
         intMsgStack(cell((b) => b.storeUint(0x4e73744b, 32).storeUint(9, 64)), { value: toNano('20000') }), 0);
     add(c, 'int.unknown_op', 'unknown op with a query id', data(), intMsgStack(cell((b) => b.storeUint(0x7777, 32).storeUint(9, 64))), 0);
+
+    // New stakes from a masterchain wallet, signed by the validator key.
+    const VAL = keyPairFromSeed(Buffer.alloc(32, 31));
+    const WALLET = Address.parse('-1:' + '00'.repeat(30) + '2222');
+    const stake = ({ stakeAt = ELECT_AT, factor = 0x20000, key = VAL.secretKey, pub = VAL.publicKey } = {}) => {
+        const signedPart = cell((b) => b.storeUint(0x654c5074, 32).storeUint(stakeAt, 32).storeUint(factor, 32)
+            .storeUint(BigInt('0x' + WALLET.hash.toString('hex')), 256).storeUint(0xad1n, 256));
+        const sig = sign(signedPart.bits.subbuffer(0, signedPart.bits.length), key);
+        return cell((b) => b.storeUint(0x4e73744b, 32).storeUint(77, 64).storeBuffer(pub).storeUint(stakeAt, 32).storeUint(factor, 32)
+            .storeUint(0xad1n, 256).storeRef(beginCell().storeBuffer(sig).endCell()));
+    };
+    const stakeRun = (name, desc, body, value = toNano('30001')) =>
+        add(c, name, desc, data(), intMsgStack(body, { from: WALLET, value }), 0);
+    stakeRun('int.new_stake', 'a new stake with a valid validator signature', stake());
+    stakeRun('int.new_stake_bad_signature', 'signed by another key: returned (reason 1)', stake({ key: otherKeys.secretKey }));
+    stakeRun('int.new_stake_low_factor', 'max_factor below 1: returned (reason 6)', stake({ factor: 0x8000 }));
+    stakeRun('int.new_stake_other_election', 'stake for another election: returned (reason 3)', stake({ stakeAt: ELECT_AT + 1 }));
+    stakeRun('int.new_stake_too_small', 'stake under min_stake: returned (reason 5)', stake(), toNano('1001'));
+    stakeRun('int.new_stake_tiny', 'stake under 1/4096 of the total: returned (reason 2)', stake(), toNano('1.5'));
+    add(c, 'int.new_stake_no_election', 'no election: returned', data(false), intMsgStack(stake(), { from: WALLET, value: toNano('30001') }), 0);
+
+    // Tick-tock transactions (method id -2; stack: balance, address, is_tock), reading config params
+    // 15, 16, 17, 34 ... of the default config.
+    const tt = (isTock) => [I(toNano('12')), I(0), I(isTock)];
+    add(c, 'ticktock.tick_election', 'tick during an election', data(), tt(0), -2);
+    add(c, 'ticktock.tock_election', 'tock during an election', data(), tt(-1), -2);
+    add(c, 'ticktock.tick_no_election', 'tick without an election: announce new elections', data(false), tt(0), -2);
+    const closedElect = cell((b) => b.storeUint(NOW - 10, 32).storeUint(NOW - 600, 32).storeCoins(toNano('10000')).storeCoins(toNano('60000'))
+        .storeDict(members).storeInt(0, 1).storeInt(0, 1));
+    const closedData = cell((b) => b.storeMaybeRef(closedElect).storeDict(credits).storeDict(past)
+        .storeCoins(toNano('12')).storeUint(NOW - 86400, 32).storeUint(0x5eedn, 256));
+    add(c, 'ticktock.tick_conduct', 'tick after elect_close: conduct the elections (too few validators)', closedData, tt(0), -2);
 }
 
 // payment-channel: ^config ^state; config: init_timeout(32) close_timeout(32) a_key b_key ^a_addr ^b_addr channel_id(64) min_A_extra.
