@@ -869,6 +869,33 @@ for (const v of vectors) {
 vectors.push(...gasVariants);
 if (disagree) console.error(`${disagree} annotation(s) differ from the oracle (the oracle is recorded)`);
 
+// Soak mode (not committed): every run except the gas variants again at other global versions, written
+// to --out (copy it into this folder, run `cargo run --release -p gram-conformance -- vectors`, remove it).
+const versionsArg = process.argv.indexOf('--versions');
+if (versionsArg >= 0) {
+    const outArg = process.argv.indexOf('--out');
+    if (outArg < 0) throw new Error('--versions needs --out FILE');
+    const soak = [];
+    for (const v of vectors) {
+        if (/\.gas_(half|minus1)$/.test(v.name)) continue;
+        for (const gv of process.argv[versionsArg + 1].split(',').map(Number)) {
+            const { expected, annotation_agrees, ...rest } = v;
+            void expected;
+            void annotation_agrees;
+            const g = { ...rest, name: `${v.name}@v${gv}`, global_version: gv };
+            const r = oracle.run({ code: g.code_boc, data: g.data, stack: g.stack_in, method_id: g.method_id, gas_limit: g.gas_limit, c7: g.c7, global_version: gv });
+            if (r.error) throw new Error(`${g.name}: ${r.error}`);
+            g.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4 ?? null, c5: r.c5 ?? null };
+            soak.push(g);
+        }
+    }
+    const soakDoc = vectorDocument({ description: 'contracts_vectors at other global versions (soak)', generator: path.basename(fileURLToPath(import.meta.url)),
+        version: oracle.version(), extraDefaults: { entry: 'get-method: stack_in, then method_id pushed on top' }, vectors: soak });
+    fs.writeFileSync(process.argv[outArg + 1], JSON.stringify(soakDoc) + '\n');
+    console.log(`wrote ${soak.length} vectors to ${process.argv[outArg + 1]}`);
+    process.exit(0);
+}
+
 const counts = {};
 for (const v of vectors) counts[v.contract] = (counts[v.contract] ?? 0) + 1;
 const doc = vectorDocument({
