@@ -159,13 +159,12 @@ function signed(unsigned, key = keys.secretKey) {
 const externalIn = (body) => beginCell().store(storeMessage(external({ to: SELF, body }))).endCell();
 /** The recv_external stack: balance, msg value, in_msg cell, in_msg body slice. */
 const extStack = (body) => [I(toNano('10')), I(0), C(externalIn(body)), sliceV(body)];
-/** The recv_internal stack for a plain incoming transfer with a comment. */
-function intStack(comment = 'deposit', from = DEST) {
+/** The recv_internal stack for a plain incoming transfer with a comment (no source address, as relaxed). */
+function intStack(comment = 'deposit') {
     const body = beginCell().storeUint(0, 32).storeStringTail(comment).endCell();
     const msg = beginCell()
         .store(storeMessageRelaxed(internal({ to: SELF, value: toNano('2'), bounce: false, body })))
         .endCell();
-    void from;
     return [I(toNano('12')), I(toNano('2')), C(msg), sliceV(body)];
 }
 const one = () => [{ mode: 3, msg: transfer(DEST, toNano('1.5'), 'hello') }];
