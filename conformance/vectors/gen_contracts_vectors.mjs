@@ -11,8 +11,13 @@
 //    the vector's `annotation_agrees: false` (the oracle is the authority: what is recorded is its
 //    result).
 // 2. FunC smartcont contracts: realistic initial data built from each contract's storage layout,
-//    every get-method the contract declares (method id = crc16(name) | 0x10000), and for several a
-//    signed recv_external (method id -1) and a plain recv_internal (method id 0).
+//    every get-method the contract declares (method id = crc16(name) | 0x10000), signed recv_external
+//    runs (method id -1) with their failure paths, recv_internal runs (method id 0) and tick-tock runs
+//    of config and elector (method id -2). Every successful FunC run is repeated with a gas limit of
+//    half its gas and of its gas minus one.
+//
+//   node conformance/vectors/gen_contracts_vectors.mjs --versions 4,9,11,13 --out FILE
+//    writes a soak file (not committed) with the runs at other global versions.
 //
 // Expectations (exit code, gas, stack, c4, c5) come only from the oracle. With --check nothing is
 // written: the file is compared with a fresh run (exit 1 on any difference).
