@@ -25,9 +25,8 @@ const ITERATIONS: u32 = 1000;
 
 struct Workload {
     name: &'static str,
-    /// Whether the code cell carries a 32-bit-key dictionary of 256 entries
-    /// as its first ref (pushed by a leading `PUSHREF`).
-    dict: bool,
+    /// A cell the code carries as its first ref (pushed by a leading `PUSHREF`).
+    data: Option<fn() -> Cell>,
     /// Code before the loop (pushes the loop's working values).
     prelude: &'static str,
     /// The loop body (at most 15 bytes: it is pushed with the short PUSHCONT form).
@@ -36,25 +35,29 @@ struct Workload {
 
 const WORKLOADS: &[Workload] = &[
     // SWAP; DUP; DROP; s1 s2 XCHG; ROT
-    Workload { name: "stack_shuffle", dict: false, prelude: "717273", body: "0120301258" },
+    Workload { name: "stack_shuffle", data: None, prelude: "717273", body: "0120301258" },
     // DUP; NEWC; STU 32; ENDC; CTOS; LDU 32; ENDS; DROP
-    Workload { name: "cell_build_parse", dict: false, prelude: "77", body: "20C8CB1FC9D0D31FD130" },
+    Workload { name: "cell_build_parse", data: None, prelude: "77", body: "20C8CB1FC9D0D31FD130" },
     // TUPLE 2; DUP; INDEX 0; DROP; UNTUPLE 2
-    Workload { name: "tuple_ops", dict: false, prelude: "7172", body: "6F02206F10306F22" },
+    Workload { name: "tuple_ops", data: None, prelude: "7172", body: "6F02206F10306F22" },
     // NOP-like pushes and pops: PUSHINT 5; PUSHINT 6; 2DROP; DUP; DROP
-    Workload { name: "push_pop", dict: false, prelude: "70", body: "75765B2030" },
+    Workload { name: "push_pop", data: None, prelude: "70", body: "75765B2030" },
     // INC; DUP; ADD; PUSHINT 2; DIV
-    Workload { name: "int_arith", dict: false, prelude: "70", body: "A420A072A904" },
+    Workload { name: "int_arith", data: None, prelude: "70", body: "A420A072A904" },
     // DUP; GTINT 10; DROP; ADDCONST 5; DUP; PUSHINT 3; AND; DROP
-    Workload { name: "int_cmp_logic", dict: false, prelude: "70", body: "20C10A30A6052073B030" },
+    Workload { name: "int_cmp_logic", data: None, prelude: "70", body: "20C10A30A6052073B030" },
     // DUP; PUSHINT 3; PUSHINT 5; MULDIV; DROP
-    Workload { name: "int_muldiv", dict: false, prelude: "77", body: "207375A98430" },
+    Workload { name: "int_muldiv", data: None, prelude: "77", body: "207375A98430" },
     // 257-bit paths: (PUSHPOW2 200) DUP; ADD; PUSHINT 2; DIV; INC
-    Workload { name: "int_big", dict: false, prelude: "84C7", body: "20A072A904A4" },
+    Workload { name: "int_big", data: None, prelude: "84C7", body: "20A072A904A4" },
+    // (PUSHREF 64-byte cell) DUP; CTOS; SHA256U; DROP
+    Workload { name: "sha256_slice", data: Some(hash_input), prelude: "88", body: "20D0F90230" },
+    // (PUSHREF 64-byte cell) DUP; CTOS; PUSHINT 1; HASHEXT_SHA512 (one slice); DROP
+    Workload { name: "hashext_sha512", data: Some(hash_input), prelude: "88", body: "20D071F9040130" },
     // (PUSHREF dict) PUSHINT 9; s1 PUSH; PUSHINT 32; DICTUGET (a hit); 2DROP
-    Workload { name: "dict_get_hit", dict: true, prelude: "88", body: "79218020F40E5B" },
+    Workload { name: "dict_get_hit", data: Some(dictionary), prelude: "88", body: "79218020F40E5B" },
     // (PUSHREF dict) PUSHINT 10; s1 PUSH; PUSHINT 32; DICTUGET (a miss); DROP
-    Workload { name: "dict_get_miss", dict: true, prelude: "88", body: "7A218020F40E30" },
+    Workload { name: "dict_get_miss", data: Some(dictionary), prelude: "88", body: "7A218020F40E30" },
 ];
 
 /// The program: prelude; PUSHINT ITERATIONS; PUSHCONT { body }; REPEAT.
@@ -78,12 +81,19 @@ fn dictionary() -> Cell {
     dict.into_root().expect("non-empty")
 }
 
+/// 64 bytes of data for the hashing workloads.
+fn hash_input() -> Cell {
+    let mut b = CellBuilder::new();
+    b.store_raw(&[0x5a; 64], 512).expect("fits");
+    b.build().expect("data cell")
+}
+
 fn gram_code(w: &Workload) -> Cell {
     let bytes = hex::decode(program_hex(w)).expect("workload hex");
     let mut b = CellBuilder::new();
     b.store_raw(&bytes, bytes.len() * 8).expect("fits one cell");
-    if w.dict {
-        b.store_reference(dictionary()).expect("one ref");
+    if let Some(data) = w.data {
+        b.store_reference(data()).expect("one ref");
     }
     b.build().expect("code cell")
 }
