@@ -174,7 +174,7 @@ pub fn decode(window: CellSlice, table: &Table, version: u32) -> Program {
 /// Instructions whose refs are code (continuations run from the ref).
 /// Refs of every other instruction (`PUSHREF`, `STREFCONST`, `DICTPUSHCONST`,
 /// slice constants...) are data and are not decoded as code.
-const CODE_REF_MNEMONICS: &[&str] = &[
+pub const CODE_REF_MNEMONICS: &[&str] = &[
     "PUSHREFCONT",
     "CALLREF",
     "JMPREF",
@@ -193,19 +193,15 @@ const CODE_REF_MNEMONICS: &[&str] = &[
 impl Program {
     /// The table entry of one of this program's instructions, if it has one.
     pub fn def_of(&self, ins: &Instr) -> Option<&'static crate::table::OpDef> {
-        instr_def(self, ins)
+        let w = &self.window;
+        let at = ins.bit_pos as usize;
+        let available = (w.bit_end() - at).min(24);
+        if available == 0 {
+            return None;
+        }
+        let bits = gram_cells::bits::read_u64(w.cell().data_buffer(), at, available as u32) as u32;
+        Table::cp0().lookup(bits << (24 - available))
     }
-}
-
-fn instr_def(prog: &Program, ins: &Instr) -> Option<&'static crate::table::OpDef> {
-    let w = &prog.window;
-    let at = ins.bit_pos as usize;
-    let available = (w.bit_end() - at).min(24);
-    if available == 0 {
-        return None;
-    }
-    let bits = gram_cells::bits::read_u64(w.cell().data_buffer(), at, available as u32) as u32;
-    Table::cp0().lookup(bits << (24 - available))
 }
 
 /// The refs of a program's window that are run as code: those of
@@ -217,7 +213,7 @@ fn code_refs(prog: &Program) -> Vec<Cell> {
     let mut refs = Vec::new();
     for pair in prog.instrs.windows(2) {
         let (ins, next) = (&pair[0], &pair[1]);
-        if instr_def(prog, ins).is_some_and(|d| CODE_REF_MNEMONICS.contains(&d.name)) {
+        if prog.def_of(ins).is_some_and(|d| CODE_REF_MNEMONICS.contains(&d.name)) {
             refs.extend((ins.ref_pos..next.ref_pos).filter_map(ref_at));
         }
     }
@@ -231,7 +227,7 @@ fn dict_const_code(prog: &Program) -> Vec<CellSlice> {
     let w = &prog.window;
     let mut bodies = Vec::new();
     for ins in prog.instrs.iter() {
-        if instr_def(prog, ins).is_none_or(|d| d.name != "DICTPUSHCONST") {
+        if prog.def_of(ins).is_none_or(|d| d.name != "DICTPUSHCONST") {
             continue;
         }
         let Some(root) = w.cell().reference(w.ref_offset() + ins.ref_pos as usize) else { continue };
@@ -288,7 +284,7 @@ pub fn unknown_opcodes(code: &Cell, version: u32) -> Vec<u32> {
 pub fn mnemonics_used(code: &Cell, version: u32) -> std::collections::BTreeSet<&'static str> {
     let mut names = std::collections::BTreeSet::new();
     walk_code(code, version, |prog| {
-        names.extend(prog.instrs.iter().filter_map(|ins| instr_def(prog, ins)).map(|d| d.name))
+        names.extend(prog.instrs.iter().filter_map(|ins| prog.def_of(ins)).map(|d| d.name))
     });
     names
 }

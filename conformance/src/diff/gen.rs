@@ -16,26 +16,10 @@ use serde_json::{json, Value as Json};
 use super::program::{Bits, Item, Program};
 use super::rng::Rng;
 use super::spec::{Input, InstrSpec, Operand, Spec, Subslice, ValueKind};
+use gram_vm::program::CODE_REF_MNEMONICS;
 
 /// Nesting depth of code bodies beyond which bodies stay trivial.
 const MAX_DEPTH: u32 = 3;
-
-/// Instructions whose refs are code bodies (each ref becomes a body).
-const CODE_REF_OPS: &[&str] = &[
-    "PUSHREFCONT",
-    "CALLREF",
-    "JMPREF",
-    "JMPREFDATA",
-    "IFREF",
-    "IFNOTREF",
-    "IFJMPREF",
-    "IFNOTJMPREF",
-    "IFREFELSE",
-    "IFELSEREF",
-    "IFREFELSEREF",
-    "IFBITJMPREF",
-    "IFNBITJMPREF",
-];
 
 /// Instructions that make the gas limit unbounded in a get method.
 pub const UNBOUNDED_GAS_OPS: &[&str] = &["ACCEPT", "SETGASLIMIT"];
@@ -223,7 +207,7 @@ impl<'a> Generator<'a> {
         }
         let mut bits = Bits::from_tagged_hex(&spec.prefix).unwrap_or_default();
         let mut refs = Vec::new();
-        let code_refs = CODE_REF_OPS.contains(&name);
+        let code_refs = CODE_REF_MNEMONICS.contains(&name);
         let mut bodies = Vec::new();
         for op in &spec.operands {
             match op {
