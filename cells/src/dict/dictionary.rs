@@ -39,6 +39,55 @@ pub struct Dictionary {
     key_bits: u16,
 }
 
+/// What a lookup does after reading one node.
+enum GetStep {
+    /// The label disagrees with the key.
+    Missing,
+    /// The key ends in this node: its payload is the value.
+    Found,
+    /// Go on to the child on this side.
+    Child(bool),
+}
+
+/// Matches one node's label against the key at `pos` (with `rem` key bits
+/// left) and moves `pos` / `rem` past the label and the branch bit.
+#[inline(always)]
+fn get_step(node: &Cell, label: &label::Label, key: &DictKey, pos: &mut usize, rem: &mut usize) -> GetStep {
+    if label.common_prefix_len(node, key.buffer(), *pos, *rem) < label.len {
+        return GetStep::Missing;
+    }
+    *rem -= label.len;
+    if *rem == 0 {
+        return GetStep::Found;
+    }
+    *pos += label.len;
+    let bit = key.bit(*pos);
+    *pos += 1;
+    *rem -= 1;
+    GetStep::Child(bit)
+}
+
+/// The rest of a lookup from `target`, the already loaded cell the context
+/// replaced a node with: every node below is owned.
+#[cold]
+fn get_below<C: CellContext + ?Sized>(
+    target: Cell,
+    key: &DictKey,
+    mut pos: usize,
+    mut rem: usize,
+    ctx: &mut C,
+) -> DictResult<Option<CellSlice>> {
+    let mut node = NodeRef::Owned(target);
+    let mut label = label::parse(node.cell(), rem, Check::Fork)?;
+    loop {
+        match get_step(node.cell(), &label, key, &mut pos, &mut rem) {
+            GetStep::Missing => return Ok(None),
+            GetStep::Found => return Ok(Some(label.payload(node.cell()))),
+            GetStep::Child(bit) => (node, label) = node.child(bit)?.load(ctx, rem, Check::Fork)?,
+        }
+    }
+}
+
 /// One fork passed on the way down: the loaded node, where its edge starts,
 /// how many key bits remained there, and the side taken.
 pub(super) struct Frame {
@@ -91,21 +140,19 @@ impl Dictionary {
         if key.len() != n {
             return Ok(None);
         }
-        let mut cell = NodeRef::Borrowed(root);
-        let (mut pos, mut rem) = (0, n);
+        // Walk borrowed nodes; only a cell the context replaces (a library
+        // reference) makes the rest of the walk own its nodes.
+        let (mut node, mut pos, mut rem) = (root, 0, n);
         loop {
-            let (node, label) = cell.load(ctx, rem, Check::Fork)?;
-            if label.common_prefix_len(node.cell(), key.buffer(), pos, rem) < label.len {
-                return Ok(None);
+            if let Some(target) = ctx.load_cell(node)? {
+                return get_below(target, key, pos, rem, ctx);
             }
-            rem -= label.len;
-            if rem == 0 {
-                return Ok(Some(label.payload(node.cell())));
+            let label = label::parse(node, rem, Check::Fork)?;
+            match get_step(node, &label, key, &mut pos, &mut rem) {
+                GetStep::Missing => return Ok(None),
+                GetStep::Found => return Ok(Some(label.payload(node))),
+                GetStep::Child(bit) => node = node::child_ref(node, bit)?,
             }
-            pos += label.len;
-            cell = node.child(key.bit(pos))?;
-            pos += 1;
-            rem -= 1;
         }
     }
 

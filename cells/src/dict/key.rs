@@ -20,6 +20,7 @@ impl DictKey {
     pub const MAX_BITS: usize = MAX_BITS;
 
     /// `len` zero bits. `None` if `len > 1023`.
+    #[inline]
     pub fn zeros(len: usize) -> Option<DictKey> {
         (len <= MAX_BITS).then_some(DictKey { data: [0; 128], len: len as u16 })
     }
@@ -44,6 +45,7 @@ impl DictKey {
     }
 
     /// `len` bits of `data` starting at bit `offset`. The caller guarantees they exist.
+    #[inline]
     pub(crate) fn from_bits_at(data: &[u8], offset: usize, len: usize) -> DictKey {
         let mut key = DictKey { data: [0; 128], len: len as u16 };
         bits::copy_bits(&mut key.data, 0, data, offset, len);
@@ -65,6 +67,7 @@ impl DictKey {
     }
 
     /// `value` as a `len`-bit unsigned integer. `None` if it does not fit.
+    #[inline]
     pub fn from_uint(value: u64, len: usize) -> Option<DictKey> {
         let mut key = DictKey::zeros(len)?;
         if len < 64 && value >> len != 0 {

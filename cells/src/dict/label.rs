@@ -45,6 +45,7 @@ const BAD_LABEL: DictError = DictError::CellUnderflow("error while parsing a dic
 
 /// Parses the label at the start of `cell` for an edge of at most `max_len`
 /// bits, with the reference's validation (`LabelParser`).
+#[inline(always)]
 pub(crate) fn parse(cell: &Cell, max_len: usize, check: Check) -> DictResult<Label> {
     let data = cell.data_buffer();
     let size = cell.bit_len();
@@ -94,6 +95,7 @@ pub(crate) fn parse(cell: &Cell, max_len: usize, check: Check) -> DictResult<Lab
 impl Label {
     /// Length of the common prefix of the label and `len` key bits at `key_at`
     /// (at most `min(self.len, len)`).
+    #[inline(always)]
     pub fn common_prefix_len(&self, cell: &Cell, key: &[u8], key_at: usize, len: usize) -> usize {
         let len = len.min(self.len);
         match self.same {
@@ -111,6 +113,7 @@ impl Label {
     }
 
     /// The node's payload: the bits after the label and all refs.
+    #[inline]
     pub fn payload(&self, cell: &Cell) -> CellSlice {
         CellSlice::with_window(cell.clone(), self.payload_at..cell.bit_len(), 0..cell.ref_count())
             .expect("the payload lies inside the cell")
@@ -118,6 +121,7 @@ impl Label {
 }
 
 /// Length of the common prefix of `len` bits of `a` at `a_at` and of `b` at `b_at`.
+#[inline]
 pub(crate) fn common_prefix(a: &[u8], a_at: usize, b: &[u8], b_at: usize, len: usize) -> usize {
     let mut done = 0;
     while done < len {

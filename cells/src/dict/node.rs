@@ -71,7 +71,7 @@ impl<'a> NodeRef<'a> {
 
     /// Loads the node through the context (as [`load`], without cloning
     /// ordinary cells) and parses its label.
-    #[inline]
+    #[inline(always)]
     pub fn load<C: CellContext + ?Sized>(
         self,
         ctx: &mut C,
@@ -98,6 +98,12 @@ impl<'a> NodeRef<'a> {
         }
         .ok_or(DictError::Invalid("invalid dictionary fork node"))
     }
+}
+
+/// The child of a fork on side `bit`, borrowed.
+#[inline(always)]
+pub(crate) fn child_ref(fork: &Cell, bit: bool) -> DictResult<&Cell> {
+    fork.reference(bit as usize).ok_or(DictError::Invalid("invalid dictionary fork node"))
 }
 
 /// The child of a fork on side `bit`.

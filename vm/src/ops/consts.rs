@@ -99,14 +99,14 @@ fn const_cell(vm: &Vm, index: u32) -> gram_cells::Cell {
 
 fn exec_pushrefslice(vm: &mut Vm, ins: &Instr) -> Exec {
     let cell = const_cell(vm, ins.imm);
-    let slice = vm.load_cell(&cell)?;
+    let slice = vm.load_cell(cell)?;
     vm.push(Value::Slice(slice));
     Ok(())
 }
 
 fn exec_pushrefcont(vm: &mut Vm, ins: &Instr) -> Exec {
     let cell = const_cell(vm, ins.imm);
-    let slice = vm.load_cell(&cell)?;
+    let slice = vm.load_cell(cell)?;
     let cont = vm.ord_cont(&slice);
     vm.push(Value::Cont(cont));
     Ok(())

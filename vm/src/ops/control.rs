@@ -68,7 +68,7 @@ fn const_cell(vm: &Vm, index: u32) -> Cell {
 /// gas, library resolution) and makes an ordinary continuation of it.
 pub(super) fn ref_cont(vm: &mut Vm, index: u32) -> Result<Rc<Cont>, Trap> {
     let cell = const_cell(vm, index);
-    let code = vm.load_cell(&cell)?;
+    let code = vm.load_cell(cell)?;
     Ok(vm.ord_cont(&code))
 }
 

@@ -60,6 +60,22 @@ fn whole_bytes(s: &CellSlice) -> Result<Vec<u8>, Trap> {
     Ok(s.bits_to_vec())
 }
 
+/// Like [`whole_bytes`] without allocating: borrowed from the cell when the
+/// slice starts on a byte boundary, else copied into `buf` (a cell holds at
+/// most 128 bytes).
+fn whole_bytes_in<'a>(s: &'a CellSlice, buf: &'a mut [u8; 128]) -> Result<&'a [u8], Trap> {
+    let bits = s.remaining_bits();
+    if bits % 8 != 0 {
+        return Err(cell_underflow());
+    }
+    let at = s.bit_offset();
+    if at % 8 == 0 {
+        return Ok(&s.cell().data()[at / 8..(at + bits) / 8]);
+    }
+    s.clone().load_raw_into(&mut buf[..], bits)?;
+    Ok(&buf[..bits / 8])
+}
+
 /// The signed data of a signature check, popped from the stack: for the `…S` forms a slice of
 /// whole bytes, otherwise an integer hash in `0..2^256` as 32 bytes (range check).
 fn pop_signed_data(vm: &mut Vm, from_slice: bool) -> Result<Vec<u8>, Trap> {

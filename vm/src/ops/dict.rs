@@ -81,7 +81,7 @@ impl CellContext for VmCells<'_> {
                 Err(trap) => self.fail(trap),
             };
         }
-        match self.vm.load_cell(cell) {
+        match self.vm.load_cell(cell.clone()) {
             Ok(target) => Ok(Some(target.cell().clone())),
             Err(trap) => self.fail(trap),
         }
@@ -174,6 +174,7 @@ fn slice_key(slice: &CellSlice, n: usize) -> Option<DictKey> {
 /// An integer as an `n`-bit key (`integer_key`): `None` unless it fits in
 /// `n` bits, signed or unsigned (0 bits hold only 0; keys wider than the
 /// integer are sign- or zero-extended).
+#[inline]
 pub(crate) fn int_key(x: &Int257, n: usize, signed: bool) -> Option<DictKey> {
     let width = u32::try_from(n).ok()?;
     let fits = if signed { x.fits_signed(width) } else { x.fits_unsigned(width) };

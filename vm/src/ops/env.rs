@@ -98,7 +98,7 @@ impl<'a> VmCells<'a> {
 impl gram_cells::dict::CellContext for VmCells<'_> {
     fn load_cell(&mut self, cell: &gram_cells::Cell) -> gram_cells::dict::DictResult<Option<gram_cells::Cell>> {
         use gram_cells::dict::DictError;
-        match self.vm.load_cell(cell) {
+        match self.vm.load_cell(cell.clone()) {
             Ok(slice) if slice.cell().hash() == cell.hash() => Ok(None),
             Ok(slice) => Ok(Some(slice.cell().clone())),
             Err(Trap::OutOfGas) => {

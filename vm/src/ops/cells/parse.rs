@@ -17,7 +17,7 @@ use crate::vm::Vm;
 
 fn exec_ctos(vm: &mut Vm, _: &Instr) -> Exec {
     let cell = vm.pop_cell()?;
-    let slice = vm.load_cell(&cell)?;
+    let slice = vm.load_cell(cell)?;
     vm.push(Value::Slice(slice));
     Ok(())
 }
@@ -25,7 +25,7 @@ fn exec_ctos(vm: &mut Vm, _: &Instr) -> Exec {
 /// `XCTOS`: `c - s ?`, exotic cells allowed (and not resolved).
 fn exec_xctos(vm: &mut Vm, _: &Instr) -> Exec {
     let cell = vm.pop_cell()?;
-    let (slice, exotic) = vm.load_cell_special(&cell)?;
+    let (slice, exotic) = vm.load_cell_special(cell)?;
     vm.push(Value::Slice(slice));
     vm.push_bool(exotic);
     Ok(())
@@ -209,7 +209,7 @@ fn exec_ldrefrtos(vm: &mut Vm, _: &Instr) -> Exec {
     let mut slice = vm.pop_slice()?;
     let cell = slice.load_reference().map_err(|_| cell_underflow())?;
     vm.push(Value::Slice(slice));
-    let loaded = vm.load_cell(&cell)?;
+    let loaded = vm.load_cell(cell)?;
     vm.push(Value::Slice(loaded));
     Ok(())
 }

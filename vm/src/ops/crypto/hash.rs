@@ -8,7 +8,7 @@ use gram_cells::{bits, CellBuilder};
 use sha2::{Digest, Sha256, Sha512};
 use sha3::{Keccak256, Keccak512};
 
-use super::{cell_underflow, range_check, whole_bytes};
+use super::{cell_underflow, range_check, whole_bytes_in};
 use crate::error::{excno, Exec, Trap};
 use crate::int257::Int257;
 use crate::program::Instr;
@@ -53,8 +53,9 @@ fn exec_hashbu(vm: &mut Vm, _: &Instr) -> Exec {
 
 fn exec_sha256u(vm: &mut Vm, _: &Instr) -> Exec {
     let slice = vm.pop_slice()?;
-    let data = whole_bytes(&slice)?;
-    push_hash(vm, &Sha256::digest(&data).into());
+    let mut buf = [0; 128];
+    let data = whole_bytes_in(&slice, &mut buf)?;
+    push_hash(vm, &Sha256::digest(data).into());
     Ok(())
 }
 
@@ -91,29 +92,89 @@ impl HashKind {
         }
     }
 
-    fn digest(self, data: &[u8]) -> Vec<u8> {
+    fn hasher(self) -> Hasher {
         match self {
-            HashKind::Sha256 => Sha256::digest(data).to_vec(),
-            HashKind::Sha512 => Sha512::digest(data).to_vec(),
-            HashKind::Blake2b => Blake2b512::digest(data).to_vec(),
-            HashKind::Keccak256 => Keccak256::digest(data).to_vec(),
-            HashKind::Keccak512 => Keccak512::digest(data).to_vec(),
+            HashKind::Sha256 => Hasher::Sha256(Sha256::new()),
+            HashKind::Sha512 => Hasher::Sha512(Sha512::new()),
+            HashKind::Blake2b => Hasher::Blake2b(Blake2b512::new()),
+            HashKind::Keccak256 => Hasher::Keccak256(Keccak256::new()),
+            HashKind::Keccak512 => Hasher::Keccak512(Keccak512::new()),
         }
     }
 }
 
-/// A growing bit string (the hashed data may be cut at any bit).
-#[derive(Default)]
-struct BitBuf {
-    data: Vec<u8>,
+/// One running hash of any kind `HASHEXT` knows (an enum, so no allocation).
+enum Hasher {
+    Sha256(Sha256),
+    Sha512(Sha512),
+    Blake2b(Blake2b512),
+    Keccak256(Keccak256),
+    Keccak512(Keccak512),
+}
+
+impl Hasher {
+    fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha512(h) => h.update(data),
+            Hasher::Blake2b(h) => h.update(data),
+            Hasher::Keccak256(h) => h.update(data),
+            Hasher::Keccak512(h) => h.update(data),
+        }
+    }
+
+    /// The digest in `out`; returns its length (32 or 64 bytes).
+    fn finalize_into(self, out: &mut [u8; 64]) -> usize {
+        fn put(out: &mut [u8; 64], digest: &[u8]) -> usize {
+            out[..digest.len()].copy_from_slice(digest);
+            digest.len()
+        }
+        match self {
+            Hasher::Sha256(h) => put(out, &h.finalize()),
+            Hasher::Sha512(h) => put(out, &h.finalize()),
+            Hasher::Blake2b(h) => put(out, &h.finalize()),
+            Hasher::Keccak256(h) => put(out, &h.finalize()),
+            Hasher::Keccak512(h) => put(out, &h.finalize()),
+        }
+    }
+}
+
+/// Feeds a bit string to a hash as it arrives, in whole bytes: an entry may
+/// end mid-byte, and the next one continues that byte.
+struct BitFeed {
+    hasher: Hasher,
+    /// Bits not yet hashed (fewer than 8), left-aligned.
+    pending: u8,
+    pending_bits: usize,
+    /// Bits fed so far.
     bits: usize,
 }
 
-impl BitBuf {
+impl BitFeed {
+    fn new(kind: HashKind) -> BitFeed {
+        BitFeed { hasher: kind.hasher(), pending: 0, pending_bits: 0, bits: 0 }
+    }
+
+    /// Appends `len` bits of `src` starting at bit `src_offset` (at most one cell's 1023 bits).
     fn append(&mut self, src: &[u8], src_offset: usize, len: usize) {
-        self.data.resize((self.bits + len).div_ceil(8), 0);
-        bits::copy_bits(&mut self.data, self.bits, src, src_offset, len);
         self.bits += len;
+        if self.pending_bits == 0 && src_offset % 8 == 0 {
+            let start = src_offset / 8;
+            self.hasher.update(&src[start..start + len / 8]);
+            self.pending_bits = len % 8;
+            if self.pending_bits != 0 {
+                self.pending = src[start + len / 8] & (0xff << (8 - self.pending_bits));
+            }
+            return;
+        }
+        // Realign through a stack buffer: the pending bits, then the new ones.
+        let mut buf = [0u8; 130];
+        buf[0] = self.pending;
+        let total = self.pending_bits + len;
+        bits::copy_bits(&mut buf, self.pending_bits, src, src_offset, len);
+        self.hasher.update(&buf[..total / 8]);
+        self.pending_bits = total % 8;
+        self.pending = if self.pending_bits != 0 { buf[total / 8] & (0xff << (8 - self.pending_bits)) } else { 0 };
     }
 }
 
@@ -135,39 +196,41 @@ fn exec_hashext(vm: &mut Vm, ins: &Instr) -> Exec {
     let cnt = vm.pop_smallint_range(max_cnt)? as usize;
     let kind = HashKind::from_id(hash_id).ok_or_else(range_check)?;
     let per_gas = kind.bytes_per_gas_unit();
-    let mut buf = BitBuf::default();
+    let mut feed = BitFeed::new(kind);
     let mut gas_consumed = 0i64;
     let depth = vm.stack.len();
     for i in 0..cnt {
         // Entry `i` in hashing order: the deepest first, or the top first when reversed.
         let idx = if rev { i } else { cnt - 1 - i };
         match &vm.stack[depth - 1 - idx] {
-            Value::Slice(s) => buf.append(s.cell().data_buffer(), s.bit_offset(), s.remaining_bits()),
-            Value::Builder(b) => buf.append(b.data(), 0, b.bit_len()),
+            Value::Slice(s) => feed.append(s.cell().data_buffer(), s.bit_offset(), s.remaining_bits()),
+            Value::Builder(b) => feed.append(b.data(), 0, b.bit_len()),
             _ => {
                 vm.stack.truncate(depth - cnt);
                 return Err(Trap::exc(excno::TYPE_CHECK));
             }
         }
-        let gas_total = (i as i64 + 1) * HASH_EXT_ENTRY_GAS + (buf.bits / 8 / per_gas) as i64;
+        let gas_total = (i as i64 + 1) * HASH_EXT_ENTRY_GAS + (feed.bits / 8 / per_gas) as i64;
         vm.charge(gas_total - gas_consumed)?;
         gas_consumed = gas_total;
     }
     vm.stack.truncate(depth - cnt);
-    if buf.bits % 8 != 0 {
+    if feed.bits % 8 != 0 {
         return Err(cell_underflow());
     }
-    let hash = kind.digest(&buf.data);
+    let mut digest = [0u8; 64];
+    let len = feed.hasher.finalize_into(&mut digest);
+    let hash = &digest[..len];
     if append {
         let builder = vm.pop_builder()?;
         if !builder.can_store(hash.len() * 8, 0) {
             return Err(Trap::exc(excno::CELL_OVERFLOW));
         }
         let mut builder = Rc::unwrap_or_clone(builder);
-        builder.store_raw(&hash, hash.len() * 8)?;
+        builder.store_raw(hash, hash.len() * 8)?;
         vm.push(Value::Builder(Rc::new(builder)));
     } else if hash.len() <= 32 {
-        vm.push_int(int_from_be(&hash));
+        vm.push_int(int_from_be(hash));
     } else {
         let parts: Vec<Value> = hash.chunks(32).map(|c| Value::Int(int_from_be(c))).collect();
         vm.push(Value::Tuple(Rc::new(parts)));

@@ -200,7 +200,7 @@ fn rewrite_addr(vm: &mut Vm, addr: CellSlice, prefix: Option<CellSlice>) -> Resu
     b.store_slice(&rest)?;
     vm.register_cell_create()?;
     let cell = b.build()?;
-    Ok(Some(vm.load_cell(&cell)?))
+    Ok(Some(vm.load_cell(cell)?))
 }
 
 /// `REWRITESTDADDR(Q)` / `REWRITEVARADDR(Q)`: workchain and the address with

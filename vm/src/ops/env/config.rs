@@ -116,7 +116,7 @@ fn exec_globalid(vm: &mut Vm, _: &Instr) -> Exec {
     let mut ctx = VmCells::new(vm);
     let r = dict.get_ref(&key, &mut ctx);
     let cell = ctx.finish(r)?.ok_or_else(|| Trap::exc(excno::UNKNOWN))?;
-    let cs = vm.load_cell(&cell)?;
+    let cs = vm.load_cell(cell)?;
     if cs.remaining_bits() < 32 {
         return Err(Trap::exc(excno::UNKNOWN));
     }

@@ -38,7 +38,7 @@ impl StorageStat {
                 return Ok(false);
             }
             self.cells += 1;
-            let (slice, _) = vm.load_cell_special(&cell)?;
+            let (slice, _) = vm.load_cell_special(cell)?;
             self.count(&slice, &mut pending);
         }
         Ok(true)

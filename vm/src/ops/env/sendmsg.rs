@@ -220,7 +220,7 @@ fn prices(vm: &mut Vm, masterchain: bool) -> Result<MsgPrices, Trap> {
         let mut ctx = VmCells::new(vm);
         let r = dict.get_ref(&key, &mut ctx);
         match ctx.finish(r)? {
-            Some(cell) => Some(vm.load_cell(&cell)?),
+            Some(cell) => Some(vm.load_cell(cell)?),
             None => None,
         }
     };
@@ -262,7 +262,7 @@ fn message_stat(vm: &mut Vm, root: &CellSlice, limit: u64) -> Result<(u64, u64),
             break;
         }
         cells += 1;
-        let (cs, _) = vm.load_cell_special(&cell)?;
+        let (cs, _) = vm.load_cell_special(cell)?;
         bits += cs.remaining_bits() as u64;
         for i in (0..cs.remaining_refs()).rev() {
             pending.push(cs.preload_reference(i)?);
@@ -299,7 +299,7 @@ pub(super) fn exec_sendmsg(vm: &mut Vm, _: &Instr) -> Exec {
         return Err(Trap::exc(excno::RANGE_CHECK));
     }
     let msg_cell = vm.pop_cell()?;
-    let root = vm.load_cell(&msg_cell)?;
+    let root = vm.load_cell(msg_cell.clone())?;
     let p = parse_message(root, vm.version).ok_or_else(|| Trap::exc(excno::UNKNOWN))?;
     let my_addr = match get_param(vm, 8)? {
         Value::Slice(s) => s,
@@ -308,7 +308,7 @@ pub(super) fn exec_sendmsg(vm: &mut Vm, _: &Instr) -> Exec {
     let masterchain = addr_workchain(&my_addr)? == -1 || (!p.ext && addr_workchain(&p.dest)? == -1);
     let prices = prices(vm, masterchain)?;
     let max_cells = max_msg_cells(vm)?;
-    let mut root = vm.load_cell(&msg_cell)?;
+    let mut root = vm.load_cell(msg_cell.clone())?;
     root.skip_bits(root.remaining_bits())?;
     let mut have_extra = p.have_extra;
     if vm.version >= 10 && have_extra {
