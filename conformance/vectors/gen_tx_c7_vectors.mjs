@@ -29,7 +29,7 @@
 // than a masterchain account may store). The hashes pin every entry
 // exactly, cell hashes included. Each vector
 // records what an executor knows when its compute phase starts (time, logical
-// time, block random seed, account address and code, balance after the
+// time, block random seed, account address, status and code, balance after the
 // storage and credit phases, storage fees collected, due payment, previous
 // blocks info, the inbound message) and the reference's c4. The balance at
 // the compute phase is taken from the transaction record (final balance plus
@@ -185,7 +185,7 @@ function shardAccount({ address, balance, other, code, data, special, used = [0n
 }
 
 /** An internal message to `to`. */
-function internalMsg({ to, from = SENDER, value = TON, other, bounce = true, bounced = false, init, createdLt = 1000n }) {
+function internalMsg({ to, from = SENDER, value = TON, other, bounce = true, bounced = false, init, createdLt = 1000n, extraFlags = 0n }) {
     const body = beginCell().storeUint(0x1234, 32).endCell();
     return beginCell()
         .store(
@@ -198,7 +198,7 @@ function internalMsg({ to, from = SENDER, value = TON, other, bounce = true, bou
                     src: from,
                     dest: to,
                     value: { coins: value, other },
-                    ihrFee: 0n,
+                    ihrFee: extraFlags, // extra_flags since version 12
                     forwardFee: 1_234_567n,
                     createdLt,
                     createdAt: NOW - 5,
@@ -351,11 +351,45 @@ function cases(code) {
             globalVersion: 11,
         },
         {
+            name: 'global_version_11_ihr_fee',
+            desc: 'global version 11: the ihr_fee field (not delivered by IHR) is added to the incoming value',
+            account: active(),
+            msg: internalMsg({ to: ME, extraFlags: 5000n }),
+            globalVersion: 11,
+        },
+        {
+            name: 'extra_flags_bounce_format',
+            desc: 'global version 12: extra_flags (new bounce format bits 3) add nothing to the incoming value',
+            account: active(),
+            msg: internalMsg({ to: ME, extraFlags: 3n }),
+        },
+        {
             name: 'global_version_9',
             desc: 'global version 9: no incoming message parameters (17 entries), anycast still allowed',
             account: active(),
             msg: internalMsg({ to: ME }),
             globalVersion: 9,
+        },
+        {
+            name: 'precompiled_gas',
+            desc: 'config param 45 lists the code as precompiled (no implementation: the VM runs, c7 entry 16 holds the gas usage)',
+            account: active(),
+            msg: internalMsg({ to: ME }),
+            precompiledGas: 12345n,
+        },
+        {
+            name: 'precompiled_gas_tick',
+            desc: 'the same for a tick transaction: the reference looks precompiled contracts up for ordinary transactions only',
+            account: mcTickTock,
+            tick: 'tick',
+            precompiledGas: 12345n,
+        },
+        {
+            name: 'global_version_7_deploy',
+            desc: 'global version 7: deploying an uninit account (random seed rule of versions before 8)',
+            account: { address: deployAddr, balance: 0n },
+            msg: internalMsg({ to: deployAddr, init: deployInit }),
+            globalVersion: 7,
         },
         {
             name: 'global_version_7',
@@ -365,6 +399,22 @@ function cases(code) {
             globalVersion: 7,
         },
     ];
+}
+
+/** Config param 45 declaring `code` a precompiled contract using `gas` gas:
+ * precompiled_contracts_config#c0 list:(HashmapE 256 PrecompiledSmc), precompiled_smc#b0 gas_usage:uint64. */
+function precompiledParam(code, gas) {
+    const smc = { serialize: (g, b) => b.storeUint(0xb0, 8).storeUint(g, 64), parse: (s) => (s.skip(8), s.loadUintBig(64)) };
+    const list = Dictionary.empty(Dictionary.Keys.Buffer(32), smc);
+    list.set(code.hash(), gas);
+    return beginCell().storeUint(0xc0, 8).storeDict(list).endCell();
+}
+
+/** The config with param `index` set to `value`. */
+function withParam(configCell, index, value) {
+    const params = Dictionary.loadDirect(Dictionary.Keys.Int(32), Dictionary.Values.Cell(), configCell);
+    params.set(index, value);
+    return beginCell().storeDictDirect(params).endCell();
 }
 
 const hex = (buf) => Buffer.from(buf).toString('hex');
@@ -383,6 +433,8 @@ async function run(executor, code, c) {
     const seed = c.seed ?? SEED;
     let configCell = Cell.fromBase64(defaultConfig);
     if (c.globalVersion !== undefined) configCell = setGlobalVersion(configCell, c.globalVersion);
+    const param45 = c.precompiledGas !== undefined ? precompiledParam(code, c.precompiledGas) : undefined;
+    if (param45) configCell = withParam(configCell, 45, param45);
     const account = shardAccount(c.account);
     const args = {
         config: configCell.toBoc().toString('base64'),
@@ -416,7 +468,9 @@ async function run(executor, code, c) {
         lt: lt.toString(),
         block_rand_seed: hex(seed),
         prev_blocks_info: c.prevBlocks ? prevBlocksJson(c.prevBlocks) : null,
+        config_param_45: param45 ? cellToBoc(param45) : null,
         address: addrText(c.account.address),
+        status_before: c.account.code ? 'active' : 'uninit',
         code: cellToBoc(st.state.code),
         balance: (after.storage.balance.coins + cp.gasFees).toString(),
         balance_extra: maybeBoc(otherCell(after.storage.balance.other)),
@@ -430,11 +484,14 @@ async function run(executor, code, c) {
     return entry;
 }
 
-const executor = await Executor.create();
+// A fresh emulator for every case: the sandbox's Executor keeps previous
+// blocks info set by an earlier call when a later one gives none.
 const code = await compileCapture();
 const vectors = [];
+let version;
 for (const c of cases(code)) {
-    if (process.env.TXC7_DEBUG) console.error(c.name);
+    const executor = await Executor.create();
+    version = executor.getVersion();
     vectors.push(await run(executor, code, c));
 }
 const doc = {
@@ -442,7 +499,7 @@ const doc = {
     description:
         'c7 of real transactions on the reference emulator, encoded by a capture contract into c4 (encoding: see the generator header)',
     generator: path.basename(fileURLToPath(import.meta.url)),
-    reference: referenceInfo(executor.getVersion()),
+    reference: referenceInfo(version),
     capture_code: cellToBoc(code),
     config_hash: hex(Cell.fromBase64(defaultConfig).hash()),
     count: vectors.length,
