@@ -36,6 +36,8 @@
 // the compute phase's gas fees; the contract sends nothing), the storage
 // fees and due payment from its storage phase. With --check nothing is
 // written: the file is compared with a fresh run (exit 1 on any difference).
+// expected.gas_used is the compute phase's gas (for a precompiled contract,
+// the gas param 45 declares).
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -477,7 +479,7 @@ async function run(executor, code, c) {
         storage_fees: (sp?.storageFeesCollected ?? 0n).toString(),
         due_payment: (sp?.storageFeesDue ?? 0n).toString(),
         in_msg: c.msg ? cellToBoc(c.msg) : null,
-        expected: { c4: cellToBoc(st.state.data), c4_hash: hex(st.state.data.hash()), trans_lt: tx.lt.toString() },
+        expected: { c4: cellToBoc(st.state.data), c4_hash: hex(st.state.data.hash()), trans_lt: tx.lt.toString(), gas_used: cp.gasUsed.toString() },
     };
     if (!c.account.code && !st.state.code.equals(code)) throw new Error(`${c.name}: the deployed code is not the capture contract`);
     return entry;

@@ -267,6 +267,60 @@ fn transaction_c7_matches_the_reference() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The stack `Transaction::prepare_vm_stack` gives the compute phase.
+fn tx_stack(v: &Json, params: &C7Params) -> Vec<Value> {
+    let balance = Value::Int(params.balance);
+    match v["kind"].as_str().unwrap() {
+        kind @ ("tick" | "tock") => {
+            let address = Value::Int(Int257::from_u256_be(&params.address.address));
+            vec![balance, address, Value::bool(kind == "tock"), Value::int(-2)]
+        }
+        _ => {
+            let msg_cell = boc(&v["in_msg"]);
+            let msg = Message::load_from_cell(&msg_cell).expect("a message");
+            let external = matches!(msg.info, CommonMsgInfo::ExtIn(_));
+            vec![
+                balance,
+                Value::Int(params.incoming_value),
+                Value::Cell(msg_cell),
+                Value::Slice(msg.body.as_slice()),
+                Value::bool(external),
+            ]
+        }
+    }
+}
+
+#[test]
+fn the_capture_contract_runs_on_gram_as_on_the_reference() {
+    // The whole compute phase on gram's VM: the capture contract walks the c7
+    // C7Params::transaction built and must store the reference's c4, using
+    // the reference's gas (a precompiled contract's gas is the declared one).
+    let doc = tx_vectors();
+    let code = boc(&doc["capture_code"]);
+    let mut failures = Vec::new();
+    for v in doc["vectors"].as_array().expect("vectors") {
+        let name = v["name"].as_str().unwrap();
+        let params = tx_params(v).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut run = gram_vm::RunParams::new(code.clone()).with_c7(&params);
+        run.stack = tx_stack(v, &params);
+        run.gas_max = 1_000_000;
+        let outcome = gram_vm::run(run);
+        let Some(committed) = outcome.committed.filter(|_| outcome.exit_code == 0) else {
+            failures.push(format!("{name}: exit code {}", outcome.exit_code));
+            continue;
+        };
+        let c4_hash: String = committed.c4.hash().iter().map(|b| format!("{b:02x}")).collect();
+        if c4_hash != v["expected"]["c4_hash"].as_str().unwrap() {
+            failures.push(format!("{name}: c4 differs"));
+        }
+        let gas: i64 = num(&v["expected"]["gas_used"]);
+        if v["config_param_45"].is_null() && outcome.gas_used != gas {
+            failures.push(format!("{name}: gas {} (reference {gas})", outcome.gas_used));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 // ---------------------------------------------------------------------------
 // What the emulator cannot show: written from reading Transaction::prepare_vm_c7
 // ---------------------------------------------------------------------------
