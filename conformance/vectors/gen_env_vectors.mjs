@@ -23,72 +23,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { hexBits, uBits, sBits, bitsToHex, cellBits } from './lib/bits.mjs';
+import { ins, opTable, PUSHINT, MAXINT, MININT, STU } from './lib/asm.mjs';
+import { createOracle, core, cellOf, fiftCell as cell, cellProg as prog } from './lib/oracle.mjs';
+import { I, NAN, NULL, C, S, B, matchValue, runSentinelVectors } from './lib/oracle.mjs';
+import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'env_vectors.json');
-const ORACLE_DIR = process.env.ORACLE_DIR ?? path.join(HERE, '../../../shared/oracle');
-const RUNVM = path.join(ORACLE_DIR, 'runvm.mjs');
-const { createOracle, cellToBoc, DEFAULTS, packageVersions } = await import(pathToFileURL(RUNVM).href);
-const require = createRequire(RUNVM);
-const { Cell, beginCell, Dictionary } = require('@ton/core');
+const { Cell, beginCell, Dictionary } = core;
 
 // ---------------------------------------------------------------------------
-// Bits, cells and a tiny assembler
+// Instructions of this family (the shared ones come from lib/asm.mjs)
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-function fiftBits(fhex) {
-    let bits = hexBits(fhex.replace('_', ''));
-    if (fhex.endsWith('_')) bits = bits.replace(/10*$/, '');
-    return bits;
-}
-const uBits = (x, n) => {
-    const v = BigInt(x);
-    if (v < 0n || v >= 1n << BigInt(n)) throw new Error(`${x} does not fit in ${n} unsigned bits`);
-    return n === 0 ? '' : v.toString(2).padStart(n, '0');
-};
-const sBits = (x, n) => {
-    const v = BigInt(x);
-    const lim = 1n << BigInt(n - 1);
-    if (v < -lim || v >= lim) throw new Error(`${x} does not fit in ${n} signed bits`);
-    return (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-};
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-function cellOf(bits, refs = []) {
-    const b = beginCell();
-    for (const ch of bits) b.storeBit(ch === '1');
-    for (const r of refs) b.storeRef(r);
-    return b.endCell();
-}
-const cell = (fhex, refs = []) => cellOf(fiftBits(fhex), refs);
-
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm) => ins(hexBits(hex), asm);
-function prog(...instrs) {
-    let bits = '';
-    const refs = [];
-    for (const i of instrs) {
-        bits += i.bits;
-        refs.push(...i.refs);
-    }
-    if (bits.length > 1023) throw new Error(`program too long: ${instrs.map((i) => i.asm).join('; ')}`);
-    if (refs.length > 4) throw new Error('too many refs');
-    return { cell: cellOf(bits, refs), bits, asm: instrs.map((i) => i.asm).join('; ') };
-}
-
 const OPS = {
     NOP: '00', SWAP: '01', DUP: '20', OVER: '21', DROP: '30', NIP: '31', ROT: '58', PUSHNAN: '83FF', NULL: '6D',
     NEWC: 'C8', ENDC: 'C9', CTOS: 'D0', ENDS: 'D1', STREF: 'CC', STSLICE: 'CE', BBITS: 'CF31',
@@ -124,36 +73,11 @@ const OPS = {
     SENDRAWMSG: 'FB00', RAWRESERVE: 'FB02', RAWRESERVEX: 'FB03', SETCODE: 'FB04', SETLIBCODE: 'FB06',
     CHANGELIB: 'FB07', SENDMSG: 'FB08',
 };
-const op = new Proxy(
-    {},
-    {
-        get(_, name) {
-            if (!(name in OPS)) throw new Error(`unknown op ${String(name)}`);
-            return hx(OPS[name], name);
-        },
-    },
-);
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const asm = `PUSHINT ${v}`;
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), asm);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(v, 8), asm);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(v, 16), asm);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(v, n), asm);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
-const MAXINT = (1n << 256n) - 1n;
-const MININT = -(1n << 256n);
+const op = opTable(OPS);
 const PUSHREF = (c) => ins(hexBits('88'), 'PUSHREF', [c]);
-const TUPLE = (n) => ins(hexBits('6F0') + uBits(n, 4), `TUPLE ${n}`);
 const INDEX = (n) => ins(hexBits('6F1') + uBits(n, 4), `INDEX ${n}`);
 const SETINDEX = (n) => ins(hexBits('6F5') + uBits(n, 4), `SETINDEX ${n}`);
 const THROW = (n) => ins(hexBits('F2') + '00' + uBits(n, 6), `THROW ${n}`);
-const STU = (c) => ins(hexBits('CB') + uBits(c - 1, 8), `STU ${c}`);
 const GETPARAM = (i) => ins(hexBits('F82') + uBits(i, 4), `GETPARAM ${i}`);
 const GETPARAMLONG = (i) => ins(hexBits('F881') + uBits(i, 8), `GETPARAMLONG ${i}`);
 const INMSGPARAM = (i) => ins(hexBits('F89') + uBits(i, 4), `INMSGPARAM ${i}`);
@@ -168,37 +92,13 @@ const raw = (bits, asm) => ins(bits, asm);
 // ---------------------------------------------------------------------------
 // Typed stack values and expectation matching
 // ---------------------------------------------------------------------------
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const NAN = { type: 'nan' };
-const NULL = { type: 'null' };
-const C = (c) => ({ type: 'cell', boc: cellToBoc(c) });
-const S = (c, w = {}) => ({
-    type: 'slice',
-    boc: cellToBoc(c),
-    bits_start: w.bits_start ?? 0,
-    bits_end: w.bits_end ?? c.bits.length,
-    refs_start: w.refs_start ?? 0,
-    refs_end: w.refs_end ?? c.refs.length,
-});
 /** A slice of the bits of Fift-style hex. */
 const SX = (fhex, refs = []) => S(cell(fhex, refs));
 /** A slice of a bit string. */
 const SB = (bits, refs = []) => S(cellOf(bits, refs));
-const B = (c) => ({ type: 'builder', boc: cellToBoc(c) });
 const BB = (bits) => B(cellOf(bits));
 const T = (...items) => ({ type: 'tuple', items });
 
-function matchValue(v, w) {
-    if (typeof w === 'function') return w(v);
-    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
-    if (['nan', 'null', 'cell', 'slice', 'builder', 'tuple', 'int'].includes(w)) return v.type === w;
-    throw new Error(`bad expectation ${String(w)}`);
-}
-const cellBits = (c) => {
-    let s = '';
-    for (let i = 0; i < c.bits.length; i++) s += c.bits.at(i) ? '1' : '0';
-    return s;
-};
 /** A slice seeing exactly these bits. */
 const slb = (bits, refs = 0) => (v) => v.type === 'slice' && v.content_hex === bitsToHex(bits) && v.refs_end - v.refs_start === refs;
 /** A builder holding exactly these bits. */
@@ -217,7 +117,6 @@ const hashIs = (c) => (v) => v.type === 'cell' && v.hash === cellHash(c);
 // ---------------------------------------------------------------------------
 const V = [];
 const NAMES = new Set();
-const SENTINEL = 0x7eadbeef;
 /**
  * @param name   unique id "family.name"
  * @param desc   what it exercises
@@ -973,66 +872,30 @@ vec('debug.with_debug_log', 'STRDUMP with an empty stack is still a no-op', [DEB
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function traceOf(vmLog) {
-    const t = [];
-    for (const line of vmLog.split('\n')) {
-        if (line.startsWith('execute ')) t.push(line.slice(8));
-        else if (line.startsWith('handling exception') || line.startsWith('default exception handler') || line.startsWith('unhandled out-of-gas')) t.push(line);
+/** How the oracle's result differs from the hand-written expectation {exit, stack?}. */
+function checkWant(v, r) {
+    const errs = [];
+    if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
+    if (v.want.stack !== undefined) {
+        if (r.stack.length !== v.want.stack.length || !v.want.stack.every((w, i) => matchValue(r.stack[i], w))) {
+            errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type)))}`);
+        }
     }
-    return t;
+    return errs;
 }
 
-async function generate() {
-    const out = [];
-    const problems = [];
+/** Runs this process's chunk of the vectors (GEN_ONLY: only names with that prefix). */
+function generate() {
     const chunk = Number(process.env.GEN_CHUNK);
-    for (const [n, v] of V.entries()) {
-        if (Math.floor(n / CHUNK) !== chunk) continue;
-        const stackIn = [...(v.opts.stack_in ?? []), I(SENTINEL)];
-        const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
-        if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
-        if (v.opts.c7) req.c7 = v.opts.c7;
-        let r;
-        if (process.env.GEN_PROGRESS) process.stderr.write(`${v.name}\n`);
-        if (process.env.GEN_ONLY && !v.name.startsWith(process.env.GEN_ONLY)) continue;
-        try {
-            r = ORACLE.run(req);
-        } catch (e) {
-            problems.push(`${v.name}: oracle error ${e.message}`);
-            continue;
-        }
-        const errs = [];
-        if (r.mode !== 'raw') errs.push(`entry mode ${r.mode}`);
-        if (r.exit_code !== v.want.exit) errs.push(`exit ${r.exit_code} (want ${v.want.exit})`);
-        if (v.want.stack !== undefined) {
-            if (r.stack.length !== v.want.stack.length || !v.want.stack.every((w, i) => matchValue(r.stack[i], w))) {
-                errs.push(`stack ${JSON.stringify(r.stack.map((x) => x.value ?? x.content_hex ?? (x.type === 'builder' ? `b:${x.bits}/${x.refs}` : x.type)))}`);
-            }
-        }
-        if (errs.length) {
-            problems.push(`${v.name} [${v.code.asm}]: ${errs.join('; ')}`);
-            continue;
-        }
-        const entry = { name: v.name, description: v.desc, asm: v.code.asm };
-        if (v.code.cell.refs.length === 0) entry.code_hex = bitsToHex(v.code.bits);
-        entry.code_boc = req.code;
-        entry.stack_in = stackIn;
-        entry.gas_limit = req.gas_limit;
-        if (req.global_version !== undefined) entry.global_version = req.global_version;
-        if (req.c7) entry.c7 = req.c7;
-        entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
-        entry.trace = traceOf(r.vm_log);
-        entry.oracle_mode = r.mode;
-        out.push(entry);
-    }
-    return { out, problems, version: ORACLE_VERSION };
+    const mine = V.filter((v, n) => Math.floor(n / CHUNK) === chunk && (!process.env.GEN_ONLY || v.name.startsWith(process.env.GEN_ONLY)));
+    return { ...runSentinelVectors(ORACLE, mine, checkWant), version: ORACLE_VERSION };
 }
 
 // One emulator instance stalls after some 1600 runs, so every chunk of
 // vectors runs in a child process of its own; the parent merges the results.
 const CHUNK = 400;
 if (process.env.GEN_CHUNK !== undefined) {
-    fs.writeFileSync(process.env.GEN_CHUNK_OUT, JSON.stringify(await generate()));
+    fs.writeFileSync(process.env.GEN_CHUNK_OUT, JSON.stringify(generate()));
     process.exit(0);
 }
 function runChunks() {
@@ -1051,41 +914,9 @@ function runChunks() {
     }
     return all;
 }
-const check = process.argv.includes('--check');
 const { out, problems, version } = runChunks();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
-    description:
-        'Environment instructions (cp0 categories app_config, app_gas, app_global, app_rnd, app_misc, app_actions, app_addr, app_currency, debug) and the get-method c7, with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run; also decides the c7 layout), c7 (now, balance, address, rand_seed over the defaults). See README.md.',
-    generator: 'gen_env_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(cell('')),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-    },
-    count: out.length,
-    vectors: out,
-};
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('env_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`env_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors to env_vectors.json`);
-}
+failOnProblems(problems);
+const description =
+    'Environment instructions (cp0 categories app_config, app_gas, app_global, app_rnd, app_misc, app_actions, app_addr, app_currency, debug) and the get-method c7, with exit code, gas, stack and c4/c5 as produced by the reference C++ TVM. Every program starts with DROP of the int32 sentinel on top of stack_in (exact raw entry). Optional per-vector fields: global_version (config param 8 for the run; also decides the c7 layout), c7 (now, balance, address, rand_seed over the defaults). See README.md.';
+const doc = vectorDocument({ description, generator: 'gen_env_vectors.mjs', version, vectors: out });
+finish(OUT, JSON.stringify(doc, null, 1) + '\n', out.length);

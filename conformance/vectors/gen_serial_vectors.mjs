@@ -20,61 +20,20 @@
 // refuses, with the error line the runner prints (vm/tests/serial_reference.rs
 // checks gram's `gram run --jsonl` error for them).
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { hexBits, uBits, bitsToHex, cellBits } from './lib/bits.mjs';
+import { ins, join, opTable, cellSpec, specProg as prog, PUSHINT, PUSHSLICE, PUSHCONT, PUSHREF, PUSHREFCONT } from './lib/asm.mjs';
+import { TUPLE, CALLXARGS, SETCONTARGS, BLESSARGS, ctrOp, PUSHCTR, SETCONTCTR } from './lib/asm.mjs';
+import { createOracle, parseCellSpec, cellToBoc, I, SENTINEL, matchValue } from './lib/oracle.mjs';
+import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'serial_vectors.json');
-const ORACLE = process.env.GRAM_ORACLE ?? path.resolve(HERE, '..', '..', '..', 'shared', 'oracle', 'runvm.mjs');
-const { createOracle, parseCellSpec, cellToBoc, DEFAULTS, packageVersions } = await import(
-    pathToFileURL(fs.realpathSync(ORACLE)).href
-);
-
-const SENTINEL = 2125315823;
 
 // ---------------------------------------------------------------------------
-// A small assembler: an instruction is {bits, refs, asm}; refs are programs.
+// Instructions of this family (the shared ones come from lib/asm.mjs)
 // ---------------------------------------------------------------------------
-const hexBits = (hex) => [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, '0')).join('');
-function uBits(x, n) {
-    const v = BigInt(x);
-    if (v < 0n || v >= 1n << BigInt(n)) throw new Error(`${x} does not fit in ${n} unsigned bits`);
-    return v.toString(2).padStart(n, '0');
-}
-function sBits(x, n) {
-    const v = BigInt(x);
-    const lim = 1n << BigInt(n - 1);
-    if (v < -lim || v >= lim) throw new Error(`${x} does not fit in ${n} signed bits`);
-    return (v < 0n ? (1n << BigInt(n)) + v : v).toString(2).padStart(n, '0');
-}
-const ins = (bits, asm, refs = []) => ({ bits, asm, refs });
-const hx = (hex, asm) => ins(hexBits(hex), asm);
-const join = (instrs) => ({
-    bits: instrs.map((i) => i.bits).join(''),
-    refs: instrs.flatMap((i) => i.refs),
-    asm: instrs.map((i) => i.asm).join('; '),
-});
-function bitsToHex(bits) {
-    let b = bits;
-    let tag = '';
-    if (b.length % 4 !== 0) {
-        b += '1';
-        while (b.length % 4 !== 0) b += '0';
-        tag = '_';
-    }
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) s += parseInt(b.slice(i, i + 4), 2).toString(16);
-    return s.toUpperCase() + tag;
-}
-/** A program (one cell, maybe with refs) as a cell spec with its assembly text. */
-function prog(...instrs) {
-    const j = join(instrs);
-    if (j.bits.length > 1023 || j.refs.length > 4) throw new Error(`program does not fit in a cell: ${j.asm}`);
-    return { hex: bitsToHex(j.bits), refs: j.refs, asm: j.asm };
-}
-const cellSpec = (p) => ({ hex: p.hex, refs: (p.refs ?? []).map(cellSpec) });
-
 const OPS = {
     NOP: '00', SWAP: '01', DUP: '20', DROP: '30', NIP: '31', DEPTH: '68', PUSHNULL: '6D', PUSHNAN: '83FF', DEC: 'A5',
     NEWC: 'C8', ENDC: 'C9', CTOS: 'D0', EXECUTE: 'D8', JMPX: 'D9', RETALT: 'DB31', CALLCC: 'DB34', REPEAT: 'E4',
@@ -82,74 +41,24 @@ const OPS = {
     BOOLEVAL: 'EDF9', THENRET: 'EDF6', TRY: 'F2FF', REPEATBRK: 'E314', AGAINBRK: 'E31A', UNTILBRK: 'E316',
     WHILEBRK: 'E318',
 };
-const op = new Proxy({}, { get: (_, name) => hx(OPS[name] ?? (() => { throw new Error(`unknown op ${String(name)}`); })(), name) });
+const op = opTable(OPS);
 
-function PUSHINT(x) {
-    const v = BigInt(x);
-    const asm = `PUSHINT ${v}`;
-    if (v >= -5n && v <= 10n) return ins('0111' + uBits(((v % 16n) + 16n) % 16n, 4), asm);
-    if (v >= -128n && v <= 127n) return ins(hexBits('80') + sBits(v, 8), asm);
-    if (v >= -32768n && v <= 32767n) return ins(hexBits('81') + sBits(v, 16), asm);
-    for (let l = 0; l <= 30; l++) {
-        const n = 8 * l + 19;
-        const lim = 1n << BigInt(n - 1);
-        if (v >= -lim && v < lim) return ins(hexBits('82') + uBits(l, 5) + sBits(v, n), asm);
-    }
-    throw new Error(`PUSHINT ${v} out of range`);
-}
-/** PUSHSLICE (short form 8B) of byte-aligned bits given as hex. */
-function PUSHSLICE(hex) {
-    const bits = hexBits(hex);
-    const x = Math.ceil((bits.length + 1 - 4) / 8);
-    let data = bits + '1';
-    while (data.length < 8 * x + 4) data += '0';
-    return ins(hexBits('8B') + uBits(x, 4) + data, `PUSHSLICE x{${hex}}`);
-}
-function PUSHCONT(...body) {
-    const j = join(body);
-    if (j.bits.length % 8 !== 0) throw new Error(`PUSHCONT body must be byte-aligned: ${j.asm}`);
-    const n = j.bits.length / 8;
-    const asm = `PUSHCONT {${j.asm}}`;
-    if (j.refs.length === 0 && n <= 15) return ins('1001' + uBits(n, 4) + j.bits, asm);
-    return ins('1000111' + uBits(j.refs.length, 2) + uBits(n, 7) + j.bits, asm, j.refs);
-}
 /** PUSHCONT long form (8F_) even for short bodies, optionally with refs. */
 function PUSHCONT_LONG(refs, ...body) {
     const j = join(body);
     const n = j.bits.length / 8;
     return ins('1000111' + uBits(refs.length, 2) + uBits(n, 7) + j.bits, `PUSHCONT {${j.asm}} (long, ${refs.length} refs)`, [...refs, ...j.refs]);
 }
-const PUSHREFCONT = (p) => ins(hexBits('8A'), `PUSHREFCONT {${p.asm}}`, [p]);
-const PUSHREF = (p) => ins(hexBits('88'), `PUSHREF {${p.asm}}`, [p]);
-const nib = (prefix, a, b, name) => ins(hexBits(prefix) + uBits(a, 4) + uBits(b, 4), `${name} ${a},${b}`);
-const opt = (n) => (n < 0 ? 15 : n);
-const CALLXARGS = (p, r) => nib('DA', p, r, 'CALLXARGS');
-const SETCONTARGS = (r, n) => ({ ...nib('EC', r, opt(n), 'SETCONTARGS'), asm: `SETCONTARGS ${r},${n}` });
-const BLESSARGS = (r, n) => ({ ...nib('EE', r, opt(n), 'BLESSARGS'), asm: `BLESSARGS ${r},${n}` });
-const ctr = (prefix, name) => (i) => ins(hexBits(prefix) + uBits(i, 4), `${name} c${i}`);
-const PUSHCTR = ctr('ED4', 'PUSH');
-const POPCTR = ctr('ED5', 'POP');
-const SETCONTCTR = ctr('ED6', 'SETCONTCTR');
-const SAVE = ctr('EDA', 'SAVE');
-const TUPLE = (n) => ins(hexBits('6F0') + uBits(n, 4), `TUPLE ${n}`);
-const STU = (n) => ins(hexBits('CB') + uBits(n - 1, 8), `STU ${n}`);
+const SAVE = ctrOp('EDA', 'SAVE');
 const SETCP = (n) => ins(hexBits('FF') + uBits(n, 8), `SETCP ${n}`);
 
 // ---------------------------------------------------------------------------
 // Typed values and expectations
 // ---------------------------------------------------------------------------
-const I = (x) => ({ type: 'int', value: BigInt(x).toString() });
-const CELL = (hex, refs = []) => ({ type: 'cell', hex, refs });
-// Expected stack notation: bigint/number = int; 'vmc_*' = a continuation of
-// that kind; 'cell', 'slice', 'tuple', 'null', 'nan', 'builder' = any value of that type.
-function matchValue(v, w) {
-    if (typeof w === 'number' || typeof w === 'bigint') return v.type === 'int' && v.value === BigInt(w).toString();
-    if (w.startsWith('vmc_')) return v.type === 'cont' && v.kind === w;
-    return v.type === w;
-}
+// Expected stack notation (lib/oracle.mjs matchValue): bigint/number = int; 'vmc_*' = a continuation
+// of that kind; 'cell', 'slice', 'tuple', 'null', 'nan', 'builder' = any value of that type.
 
 const V = [];
-const FEED = []; // continuations to feed back: [name, program, want, expected kinds]
 /** A program over [...stack_in, sentinel], starting with DROP. */
 function vec(name, desc, body, want, opts = {}) {
     V.push({ name, desc, code: prog(op.DROP, ...body), want, opts });
@@ -237,12 +146,6 @@ vec('gas.out_of_gas_with_cont', 'out of gas after pushing a continuation: the st
 // ---------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------
-function bitStringBits(cell) {
-    let s = '';
-    for (let i = 0; i < cell.bits.length; i++) s += cell.bits.at(i) ? '1' : '0';
-    return s;
-}
-
 /**
  * Programs ending through their own quit continuations defeat the oracle's
  * c4/c5 capture run; the same program as a RUNVM child (mode 1+4+32) reports
@@ -271,7 +174,7 @@ function record(oracle, name, desc, asm, codeCell, stackIn, want, problems, out,
         r = { error: e.message };
     }
     const entry = { name, description: desc, asm };
-    if (codeCell.refs.length === 0) entry.code_hex = bitsToHex(bitStringBits(codeCell));
+    if (codeCell.refs.length === 0) entry.code_hex = bitsToHex(cellBits(codeCell));
     entry.code_boc = cellToBoc(codeCell);
     entry.stack_in = stackIn;
     entry.gas_limit = gasLimit;
@@ -408,43 +311,10 @@ async function generate() {
     return { out, rejected, problems, version: oracle.version() };
 }
 
-const check = process.argv.includes('--check');
 const { out, rejected, problems, version } = await generate();
-if (problems.length) {
-    console.error(`${problems.length} program(s) did not behave as expected on the oracle:`);
-    for (const p of problems) console.error('  ' + p);
-    process.exit(1);
-}
-const doc = {
-    format: 'tvm-gas-vectors/1',
-    description:
-        'VmStack / VmCont serialization: programs leaving continuations of every kind (and the values they capture) on the stack, the same continuations fed back as input and run, and final stacks the reference cannot serialize (expected.error). Recorded from the reference C++ TVM. See README.md.',
-    generator: 'gen_serial_vectors.mjs',
-    reference: {
-        emulator_commit: version.commitHash,
-        emulator_commit_date: version.commitDate,
-        packages: { '@ton/sandbox': packageVersions()['@ton/sandbox'], '@ton/core': packageVersions()['@ton/core'] },
-        config: '@ton/sandbox default config (global version 12)',
-    },
-    defaults: {
-        data: cellToBoc(parseCellSpec({ hex: '' })),
-        c7: { now: DEFAULTS.now, balance: DEFAULTS.balance.toString(), address: DEFAULTS.address, rand_seed: DEFAULTS.rand_seed },
-        entry: 'raw: the VM starts with stack_in exactly (no method id pushed)',
-        global_version: 12,
-    },
-    count: out.length,
-    vectors: out,
-    rejected_inputs: rejected,
-};
-const text = JSON.stringify(doc, null, 1) + '\n';
-if (check) {
-    const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (old !== text) {
-        console.error('serial_vectors.json differs from a fresh run of the oracle');
-        process.exit(1);
-    }
-    console.log(`serial_vectors.json: ${out.length} vectors match the oracle`);
-} else {
-    fs.writeFileSync(OUT, text);
-    console.log(`wrote ${out.length} vectors and ${rejected.length} rejected inputs to serial_vectors.json`);
-}
+failOnProblems(problems);
+const description =
+    'VmStack / VmCont serialization: programs leaving continuations of every kind (and the values they capture) on the stack, the same continuations fed back as input and run, and final stacks the reference cannot serialize (expected.error). Recorded from the reference C++ TVM. See README.md.';
+const doc = vectorDocument({ description, generator: 'gen_serial_vectors.mjs', version, extraDefaults: { global_version: 12 }, vectors: out });
+doc.rejected_inputs = rejected;
+finish(OUT, JSON.stringify(doc, null, 1) + '\n', out.length);

@@ -30,13 +30,20 @@
 //! let c7 = params.build();
 //! assert_eq!(c7.len(), 1);
 //! ```
+//!
+//! An executor builds the transaction layout with [`C7Params::transaction`]
+//! from what it knows when the compute phase starts ([`TxEnv`], [`TxAccount`])
+//! and what triggered the transaction ([`TxTrigger`]: an inbound message, or
+//! tick / tock). Checked against real transactions of the reference emulator
+//! by `vm/tests/c7.rs` with conformance/vectors/tx_c7_vectors.json.
 
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 use gram_cells::dict::{DictKey, Dictionary, NoGas};
-use gram_cells::tlb::{StdAddr, Store};
+use gram_cells::tlb::{CommonMsgInfo, CurrencyCollection, IntMsgInfo, Message, StdAddr, Store, TlbError};
 use gram_cells::{Cell, CellBuilder, CellSlice, HashBytes};
+use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::int257::Int257;
@@ -47,6 +54,9 @@ pub const C7_MAGIC: i64 = 0x076e_f1ea;
 
 /// The global version assumed when no configuration is given.
 pub const SUPPORTED_VERSION: u32 = crate::DEFAULT_GLOBAL_VERSION;
+
+/// Block logical times are multiples of this in the emulator (`ConfigInfo::get_lt_align`).
+pub const BLOCK_LT_ALIGN: u64 = 1_000_000;
 
 /// The configuration `@ton/sandbox` 0.41.0 uses by default (global version 12).
 const SANDBOX_DEFAULT_CONFIG: &[u8] = include_bytes!("../assets/sandbox_default_config.boc");
@@ -130,13 +140,19 @@ impl BlockchainConfig {
             .and_then(|b| b.store_slice(&old))
             .map_err(|_| ConfigError::NoGlobalVersion)?;
         let new8 = b.build().map_err(|_| ConfigError::NoGlobalVersion)?;
+        self.with_param(8, &new8)
+    }
+
+    /// The same configuration with param `index` set to `value` (added or
+    /// replaced), as a node would see it after a config change.
+    pub fn with_param(&self, index: i32, value: &Cell) -> Result<BlockchainConfig, ConfigError> {
         let mut dict = Dictionary::with_root(Some(self.root.clone()), 32)
             .map_err(|e| ConfigError::NotADictionary(e.to_string()))?;
-        let key = DictKey::from_int(8, 32).expect("32-bit key");
-        dict.set(&key, gram_cells::dict::DictValue::Ref(&new8), gram_cells::dict::SetMode::Set, &mut NoGas)
+        let key = DictKey::from_int(index as i64, 32).expect("32-bit key");
+        dict.set(&key, gram_cells::dict::DictValue::Ref(value), gram_cells::dict::SetMode::Set, &mut NoGas)
             .map_err(|e| ConfigError::NotADictionary(e.to_string()))?;
         let root = dict.into_root().ok_or(ConfigError::NoGlobalVersion)?;
-        Ok(BlockchainConfig { root, global_version: version })
+        BlockchainConfig::from_root(root)
     }
 
     fn param_slice(&self, index: i32) -> Value {
@@ -232,6 +248,26 @@ impl InMsgParams {
         }
     }
 
+    /// The parameters of an inbound internal message (`prepare_in_msg_params_tuple`).
+    /// `value` is what the message brings after the IHR fee is added back: before
+    /// version 12 `extra_flags` is that fee, from version 12 it is flags and adds nothing.
+    pub fn internal(info: &IntMsgInfo, state_init: Option<Cell>, version: u32) -> Result<InMsgParams, C7Error> {
+        let ihr_fee = if version >= 12 { 0 } else { info.extra_flags.0 };
+        let value = info.value.grams.0.checked_add(ihr_fee).ok_or(C7Error::ValueOverflow)?;
+        Ok(InMsgParams {
+            bounce: info.bounce,
+            bounced: info.bounced,
+            src: CellSlice::new(info.src.to_cell()?),
+            fwd_fee: Int257::from_u128(info.fwd_fee.0),
+            created_lt: info.created_lt,
+            created_at: info.created_at,
+            original_value: Int257::from_u128(info.value.grams.0),
+            value: Int257::from_u128(value),
+            value_extra: info.value.other.root().cloned(),
+            state_init,
+        })
+    }
+
     fn to_tuple(&self) -> Tuple {
         Rc::new(vec![
             Value::bool(self.bounce),
@@ -246,6 +282,129 @@ impl InMsgParams {
             maybe_cell(&self.state_init),
         ])
     }
+}
+
+/// A transaction c7 that cannot be built.
+#[derive(Debug, Error)]
+pub enum C7Error {
+    /// An outbound external message cannot start a transaction.
+    #[error("c7: an outbound message does not start a transaction")]
+    OutboundMessage,
+    /// The message value plus the IHR fee does not fit in `Grams`.
+    #[error("c7: the message value overflows")]
+    ValueOverflow,
+    /// A part of the message could not be serialized again.
+    #[error("c7: {0}")]
+    Tlb(#[from] TlbError),
+}
+
+/// The block-level inputs of a transaction's c7.
+#[derive(Clone, Debug)]
+pub struct TxEnv {
+    /// Unix time of the block.
+    pub now: u32,
+    /// The block's logical time (c7 `BLOCKLT`).
+    pub block_lt: u64,
+    /// The logical time the transaction starts at before its inbound message is
+    /// seen (an internal message created at or after it moves it on).
+    pub lt: u64,
+    /// The block's random seed (each account gets a seed derived from it).
+    pub block_rand_seed: [u8; 32],
+    /// The configuration in force.
+    pub config: BlockchainConfig,
+    /// Previous blocks info (c7 entry 13); the emulator has none unless given.
+    pub prev_blocks_info: Option<Value>,
+}
+
+impl TxEnv {
+    /// The inputs as the emulator sets them for a transaction at logical time
+    /// `lt`: the block lt is `lt` rounded down to [`BLOCK_LT_ALIGN`].
+    pub fn emulator(now: u32, lt: u64, block_rand_seed: [u8; 32], config: BlockchainConfig) -> TxEnv {
+        TxEnv { now, block_lt: lt - lt % BLOCK_LT_ALIGN, lt, block_rand_seed, config, prev_blocks_info: None }
+    }
+}
+
+/// The account as the compute phase finds it.
+#[derive(Clone, Debug)]
+pub struct TxAccount {
+    /// The account's address as stored (anycast included).
+    pub address: StdAddr,
+    /// The code the compute phase runs (the state init's for a deployment).
+    pub code: Option<Cell>,
+    /// The balance after the storage and credit phases (and after an external
+    /// message's import fee). An inbound message without bounce brings at
+    /// most this much (its storage phase came after the credit).
+    pub balance: CurrencyCollection,
+    /// Storage fees the storage phase collected.
+    pub storage_fees: u128,
+    /// What the account still owes after the storage phase.
+    pub due_payment: u128,
+    /// The account was active or frozen when the transaction started (false for
+    /// an uninit or missing account, deployed or not). Only the random seed of
+    /// versions before 8 depends on it.
+    pub initialized: bool,
+}
+
+/// What starts a transaction.
+#[derive(Clone, Copy, Debug)]
+pub enum TxTrigger<'a> {
+    /// An ordinary transaction: an inbound internal or external message.
+    Message(&'a Message),
+    /// A tick transaction of a special account.
+    Tick,
+    /// A tock transaction of a special account.
+    Tock,
+}
+
+/// The account's address with the anycast rewrite applied: the first `depth`
+/// bits of the address replaced by the rewrite prefix.
+fn rewritten_address(addr: &StdAddr) -> [u8; 32] {
+    let mut bytes = addr.address;
+    if let Some(anycast) = addr.anycast {
+        let depth = anycast.depth() as usize;
+        for i in 0..depth {
+            let mask = 0x80u8 >> (i % 8);
+            if (anycast.prefix() >> (depth - 1 - i)) & 1 == 1 {
+                bytes[i / 8] |= mask;
+            } else {
+                bytes[i / 8] &= !mask;
+            }
+        }
+    }
+    bytes
+}
+
+/// The address without anycast (`my_addr_exact`), as c7 holds it from version 10.
+fn exact_address(addr: &StdAddr) -> StdAddr {
+    StdAddr::new(addr.workchain, rewritten_address(addr))
+}
+
+/// The account's random seed (`Transaction::prepare_rand_seed`): SHA-256 of
+/// the block's seed and 256 bits about the account. From version 8 those are
+/// the (rewritten) address. Before, the emulator of `@ton/sandbox` 0.41.0
+/// copies 256 bits starting at the account's 32-bit `addr_rewrite` field, and
+/// so reads on into the fields after it: `addr_rewrite` (the address's first
+/// 32 bits), the "rewrite length set" flag and the rewrite length (the anycast
+/// depth; both 0 for an account that was uninit or missing, whose rewrite
+/// info is forgotten), then the first 26 bytes of the address. (Later node
+/// versions copy 32 bits of `addr_rewrite` and then the address; the
+/// reference here is the sandbox's build.)
+fn account_rand_seed(block_seed: &[u8; 32], account: &TxAccount, version: u32) -> [u8; 32] {
+    let address = rewritten_address(&account.address);
+    let mut hasher = Sha256::new();
+    hasher.update(block_seed);
+    if version >= 8 {
+        hasher.update(address);
+    } else {
+        let rewrite_info = match account.initialized {
+            true => [1, account.address.anycast.map_or(0, |a| a.depth())],
+            false => [0, 0],
+        };
+        hasher.update(&address[..4]);
+        hasher.update(rewrite_info);
+        hasher.update(&address[..26]);
+    }
+    hasher.finalize().into()
 }
 
 fn maybe_cell(c: &Option<Cell>) -> Value {
@@ -282,6 +441,10 @@ pub struct C7Params {
     pub due_payment: Int257,
     /// Incoming message parameters; `None` means no internal message ([`InMsgParams::none`]).
     pub in_msg: Option<InMsgParams>,
+    /// Whether entry 16 looks the code up in the precompiled contracts (config
+    /// param 45). The reference does it for get-methods and ordinary
+    /// transactions, not for tick / tock ones (whose entry 16 is null).
+    pub precompiled_lookup: bool,
 }
 
 impl C7Params {
@@ -304,7 +467,59 @@ impl C7Params {
             prev_blocks_info: None,
             due_payment: Int257::ZERO,
             in_msg: None,
+            precompiled_lookup: true,
         }
+    }
+
+    /// The c7 of a transaction's compute phase, as `Transaction::prepare_vm_c7`
+    /// builds it: the random seed derived from the block's seed and the
+    /// account, the transaction's logical time moved past the inbound
+    /// message's `created_lt`, the incoming value and message parameters taken
+    /// from the message (an external message carries none, tick / tock has no
+    /// message), and the address without its anycast prefix from version 10.
+    pub fn transaction(env: &TxEnv, account: &TxAccount, trigger: TxTrigger<'_>) -> Result<C7Params, C7Error> {
+        let version = env.config.global_version();
+        let mut p = C7Params::get_method(account.code.clone(), Some(env.config.clone()));
+        p.now = env.now;
+        p.block_lt = env.block_lt;
+        p.trans_lt = env.lt;
+        p.rand_seed = account_rand_seed(&env.block_rand_seed, account, version);
+        p.balance = Int257::from_u128(account.balance.grams.0);
+        p.balance_extra = account.balance.other.root().cloned();
+        p.address = if version >= 10 { exact_address(&account.address) } else { account.address.clone() };
+        p.storage_fees = Int257::from_u128(account.storage_fees);
+        p.prev_blocks_info = env.prev_blocks_info.clone();
+        p.due_payment = Int257::from_u128(account.due_payment);
+        match trigger {
+            TxTrigger::Tick | TxTrigger::Tock => p.precompiled_lookup = false,
+            TxTrigger::Message(msg) => {
+                // Inline or behind a ref, the reference hands over the StateInit as a cell of its own.
+                let state_init = msg.init.as_ref().map(|init| init.state_init.to_cell()).transpose()?;
+                match &msg.info {
+                    CommonMsgInfo::Int(info) => {
+                        p.trans_lt = p.trans_lt.max(info.created_lt.saturating_add(1));
+                        let mut in_msg = InMsgParams::internal(info, state_init, version)?;
+                        // Without bounce the credit phase comes first, and the storage phase
+                        // after it cuts the message's value down to the balance it leaves.
+                        let balance = Int257::from_u128(account.balance.grams.0);
+                        if !info.bounce && in_msg.value > balance {
+                            in_msg.value = balance;
+                        }
+                        p.incoming_value = in_msg.value;
+                        p.incoming_extra = in_msg.value_extra.clone();
+                        p.in_msg = Some(in_msg);
+                    }
+                    CommonMsgInfo::ExtIn(info) => {
+                        let mut in_msg = InMsgParams::none();
+                        in_msg.src = CellSlice::new(info.src.to_cell()?);
+                        in_msg.state_init = state_init;
+                        p.in_msg = Some(in_msg);
+                    }
+                    CommonMsgInfo::ExtOut(_) => return Err(C7Error::OutboundMessage),
+                }
+            }
+        }
+        Ok(p)
     }
 
     /// The global version the layout follows: the config's, or the supported one.
@@ -344,7 +559,7 @@ impl C7Params {
             t.push(self.config.as_ref().map_or(Value::Null, |c| Value::Tuple(c.unpacked_tuple(self.now))));
             t.push(Value::Int(self.due_payment));
             let precompiled = match (&self.code, &self.config) {
-                (Some(code), Some(config)) => config.precompiled_gas(code.hash()),
+                (Some(code), Some(config)) if self.precompiled_lookup => config.precompiled_gas(code.hash()),
                 _ => None,
             };
             t.push(precompiled.map_or(Value::Null, |g| Value::Int(Int257::from_u64(g))));

@@ -71,6 +71,35 @@ export function PUSHINT(x) {
 /** PUSH s(i): the short form 2i up to s15, the long form 56ii above. */
 export const PUSH = (i) => (i <= 15 ? ins('0010' + uBits(i, 4), `PUSH s${i}`) : ins(hexBits('56') + uBits(i, 8), `PUSH s${i}`));
 
+/** TUPLE n (6F0n): packs the top n values into a tuple. */
+export const TUPLE = (n) => ins(hexBits('6F0') + uBits(n, 4), `TUPLE ${n}`);
+
+/** STU n (CBxx): stores an n-bit unsigned integer, n = 1..256. */
+export const STU = (n) => ins(hexBits('CB') + uBits(n - 1, 8), `STU ${n}`);
+
+/** An instruction of an 8-bit prefix and two 4-bit operands, written `NAME a,b`. */
+export const nibbles = (prefix, a, b, name) => ins(hexBits(prefix) + uBits(a, 4) + uBits(b, 4), `${name} ${a},${b}`);
+
+/** The optional argument count of SETCONTARGS / BLESSARGS: -1 is encoded as 15. */
+const optNargs = (n) => (n < 0 ? 15 : n);
+
+/** CALLXARGS p,r (DApr). */
+export const CALLXARGS = (p, r) => nibbles('DA', p, r, 'CALLXARGS');
+
+/** SETCONTARGS r,n (ECrn; n = -1 for "no change"). */
+export const SETCONTARGS = (r, n) => ({ ...nibbles('EC', r, optNargs(n), 'SETCONTARGS'), asm: `SETCONTARGS ${r},${n}` });
+
+/** BLESSARGS r,n (EErn; n = -1 for "any"). */
+export const BLESSARGS = (r, n) => ({ ...nibbles('EE', r, optNargs(n), 'BLESSARGS'), asm: `BLESSARGS ${r},${n}` });
+
+/** A control-register instruction family: a 12-bit prefix and the register number, written `NAME ci`. */
+export const ctrOp = (prefix, name) => (i) => ins(hexBits(prefix) + uBits(i, 4), `${name} c${i}`);
+
+/** PUSH ci (ED4i), POP ci (ED5i), SETCONTCTR ci (ED6i). */
+export const PUSHCTR = ctrOp('ED4', 'PUSH');
+export const POPCTR = ctrOp('ED5', 'POP');
+export const SETCONTCTR = ctrOp('ED6', 'SETCONTCTR');
+
 /** BLKDROP n (5F0n). */
 export const BLKDROP = (n) => ins(hexBits('5F0') + uBits(n, 4), `BLKDROP ${n}`);
 

@@ -126,7 +126,7 @@ function uniqueNames() {
 }
 
 /**
- * Runs vectors {name, desc, code: cellProg(...), want, opts: {stack_in, gas_limit, global_version, libs}}
+ * Runs vectors {name, desc, code: cellProg(...), want, opts: {stack_in, gas_limit, global_version, libs, c7}}
  * whose code starts with DROP, over stack_in plus the sentinel, and returns {out, problems}.
  * checkWant(v, r) lists how the oracle's result r differs from the hand-written expectation.
  */
@@ -140,6 +140,7 @@ export function runSentinelVectors(oracle, vectors, checkWant) {
         const req = { code: cellToBoc(v.code.cell), stack: stackIn, gas_limit: v.opts.gas_limit ?? 1000000, debug: true, verbosity: 0 };
         if (v.opts.global_version !== undefined) req.global_version = v.opts.global_version;
         if (v.opts.libs) req.libs = cellToBoc(v.opts.libs);
+        if (v.opts.c7) req.c7 = v.opts.c7;
         const r = runOrReport(oracle, req, v.name, problems);
         if (!r) continue;
         const errs = r.mode === 'raw' ? checkWant(v, r) : [`entry mode ${r.mode}`];
@@ -154,6 +155,7 @@ export function runSentinelVectors(oracle, vectors, checkWant) {
         entry.gas_limit = req.gas_limit;
         if (req.global_version !== undefined) entry.global_version = req.global_version;
         if (req.libs) entry.libs = req.libs;
+        if (req.c7) entry.c7 = req.c7;
         entry.expected = { exit_code: r.exit_code, gas_used: r.gas_used, stack: r.stack, c4: r.c4, c5: r.c5 };
         if (r.missing_library) entry.expected.missing_library = r.missing_library;
         entry.trace = traceOf(r.vm_log);
