@@ -132,6 +132,38 @@ impl Vm {
         }
     }
 
+    /// Takes the top cell out, leaving a null in its slot, for an
+    /// instruction that replaces the top entry with its result
+    /// ([`Vm::set_top`]); cheaper than a pop and a push. A failed
+    /// instruction raises an exception, which clears the stack anyway.
+    #[inline]
+    pub fn take_top_cell(&mut self) -> Result<Cell, Trap> {
+        match self.stack.last_mut().map(|top| std::mem::replace(top, Value::Null)) {
+            Some(Value::Cell(c)) => Ok(c),
+            Some(_) => Err(type_check()),
+            None => Err(underflow()),
+        }
+    }
+
+    /// [`Vm::take_top_cell`] for a slice.
+    #[inline]
+    pub fn take_top_slice(&mut self) -> Result<CellSlice, Trap> {
+        match self.stack.last_mut().map(|top| std::mem::replace(top, Value::Null)) {
+            Some(Value::Slice(s)) => Ok(s),
+            Some(_) => Err(type_check()),
+            None => Err(underflow()),
+        }
+    }
+
+    /// Writes an instruction's result over the top entry it took.
+    #[inline]
+    pub fn set_top(&mut self, v: Value) {
+        match self.stack.last_mut() {
+            Some(top) => *top = v,
+            None => self.stack.push(v),
+        }
+    }
+
     /// Pops a slice.
     pub fn pop_slice(&mut self) -> Result<CellSlice, Trap> {
         match self.pop()? {

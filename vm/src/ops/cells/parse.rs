@@ -16,9 +16,9 @@ use crate::vm::Vm;
 // ----- cells to slices -----------------------------------------------------------
 
 fn exec_ctos(vm: &mut Vm, _: &Instr) -> Exec {
-    let cell = vm.pop_cell()?;
+    let cell = vm.take_top_cell()?;
     let slice = vm.load_cell(cell)?;
-    vm.push(Value::Slice(slice));
+    vm.set_top(Value::Slice(slice));
     Ok(())
 }
 

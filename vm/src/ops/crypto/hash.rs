@@ -52,10 +52,10 @@ fn exec_hashbu(vm: &mut Vm, _: &Instr) -> Exec {
 }
 
 fn exec_sha256u(vm: &mut Vm, _: &Instr) -> Exec {
-    let slice = vm.pop_slice()?;
+    let slice = vm.take_top_slice()?;
     let mut buf = [0; 128];
-    let data = whole_bytes_in(&slice, &mut buf)?;
-    push_hash(vm, &Sha256::digest(data).into());
+    let hash: [u8; 32] = Sha256::digest(whole_bytes_in(&slice, &mut buf)?).into();
+    vm.set_top(Value::Int(Int257::from_u256_be(&hash)));
     Ok(())
 }
 
@@ -91,58 +91,12 @@ impl HashKind {
             HashKind::Keccak512 => 6,
         }
     }
-
-    fn hasher(self) -> Hasher {
-        match self {
-            HashKind::Sha256 => Hasher::Sha256(Sha256::new()),
-            HashKind::Sha512 => Hasher::Sha512(Sha512::new()),
-            HashKind::Blake2b => Hasher::Blake2b(Blake2b512::new()),
-            HashKind::Keccak256 => Hasher::Keccak256(Keccak256::new()),
-            HashKind::Keccak512 => Hasher::Keccak512(Keccak512::new()),
-        }
-    }
-}
-
-/// One running hash of any kind `HASHEXT` knows (an enum, so no allocation).
-enum Hasher {
-    Sha256(Sha256),
-    Sha512(Sha512),
-    Blake2b(Blake2b512),
-    Keccak256(Keccak256),
-    Keccak512(Keccak512),
-}
-
-impl Hasher {
-    fn update(&mut self, data: &[u8]) {
-        match self {
-            Hasher::Sha256(h) => h.update(data),
-            Hasher::Sha512(h) => h.update(data),
-            Hasher::Blake2b(h) => h.update(data),
-            Hasher::Keccak256(h) => h.update(data),
-            Hasher::Keccak512(h) => h.update(data),
-        }
-    }
-
-    /// The digest in `out`; returns its length (32 or 64 bytes).
-    fn finalize_into(self, out: &mut [u8; 64]) -> usize {
-        fn put(out: &mut [u8; 64], digest: &[u8]) -> usize {
-            out[..digest.len()].copy_from_slice(digest);
-            digest.len()
-        }
-        match self {
-            Hasher::Sha256(h) => put(out, &h.finalize()),
-            Hasher::Sha512(h) => put(out, &h.finalize()),
-            Hasher::Blake2b(h) => put(out, &h.finalize()),
-            Hasher::Keccak256(h) => put(out, &h.finalize()),
-            Hasher::Keccak512(h) => put(out, &h.finalize()),
-        }
-    }
 }
 
 /// Feeds a bit string to a hash as it arrives, in whole bytes: an entry may
 /// end mid-byte, and the next one continues that byte.
-struct BitFeed {
-    hasher: Hasher,
+struct BitFeed<D> {
+    hasher: D,
     /// Bits not yet hashed (fewer than 8), left-aligned.
     pending: u8,
     pending_bits: usize,
@@ -150,9 +104,9 @@ struct BitFeed {
     bits: usize,
 }
 
-impl BitFeed {
-    fn new(kind: HashKind) -> BitFeed {
-        BitFeed { hasher: kind.hasher(), pending: 0, pending_bits: 0, bits: 0 }
+impl<D: Digest> BitFeed<D> {
+    fn new() -> BitFeed<D> {
+        BitFeed { hasher: D::new(), pending: 0, pending_bits: 0, bits: 0 }
     }
 
     /// Appends `len` bits of `src` starting at bit `src_offset` (at most one cell's 1023 bits).
@@ -195,8 +149,45 @@ fn exec_hashext(vm: &mut Vm, ins: &Instr) -> Exec {
     let max_cnt = vm.stack.len() as i64 - 1 - i64::from(v9 && append);
     let cnt = vm.pop_smallint_range(max_cnt)? as usize;
     let kind = HashKind::from_id(hash_id).ok_or_else(range_check)?;
+    // One monomorphic loop per hash: no dispatch per entry, no hasher moved around.
+    let mut digest = [0u8; 64];
+    let len = match kind {
+        HashKind::Sha256 => hash_entries::<Sha256>(vm, cnt, rev, kind, &mut digest)?,
+        HashKind::Sha512 => hash_entries::<Sha512>(vm, cnt, rev, kind, &mut digest)?,
+        HashKind::Blake2b => hash_entries::<Blake2b512>(vm, cnt, rev, kind, &mut digest)?,
+        HashKind::Keccak256 => hash_entries::<Keccak256>(vm, cnt, rev, kind, &mut digest)?,
+        HashKind::Keccak512 => hash_entries::<Keccak512>(vm, cnt, rev, kind, &mut digest)?,
+    };
+    let hash = &digest[..len];
+    if append {
+        let builder = vm.pop_builder()?;
+        if !builder.can_store(hash.len() * 8, 0) {
+            return Err(Trap::exc(excno::CELL_OVERFLOW));
+        }
+        let mut builder = Rc::unwrap_or_clone(builder);
+        builder.store_raw(hash, hash.len() * 8)?;
+        vm.push(Value::Builder(Rc::new(builder)));
+    } else if hash.len() <= 32 {
+        vm.push_int(int_from_be(hash));
+    } else {
+        let parts: Vec<Value> = hash.chunks(32).map(|c| Value::Int(int_from_be(c))).collect();
+        vm.push(Value::Tuple(Rc::new(parts)));
+    }
+    Ok(())
+}
+
+/// Hashes the top `cnt` entries (slices or builders) in `HASHEXT` order,
+/// charging gas entry by entry, pops them, and writes the digest to `out`;
+/// returns the digest length.
+fn hash_entries<D: Digest>(
+    vm: &mut Vm,
+    cnt: usize,
+    rev: bool,
+    kind: HashKind,
+    out: &mut [u8; 64],
+) -> Result<usize, Trap> {
     let per_gas = kind.bytes_per_gas_unit();
-    let mut feed = BitFeed::new(kind);
+    let mut feed = BitFeed::<D>::new();
     let mut gas_consumed = 0i64;
     let depth = vm.stack.len();
     for i in 0..cnt {
@@ -218,24 +209,9 @@ fn exec_hashext(vm: &mut Vm, ins: &Instr) -> Exec {
     if feed.bits % 8 != 0 {
         return Err(cell_underflow());
     }
-    let mut digest = [0u8; 64];
-    let len = feed.hasher.finalize_into(&mut digest);
-    let hash = &digest[..len];
-    if append {
-        let builder = vm.pop_builder()?;
-        if !builder.can_store(hash.len() * 8, 0) {
-            return Err(Trap::exc(excno::CELL_OVERFLOW));
-        }
-        let mut builder = Rc::unwrap_or_clone(builder);
-        builder.store_raw(hash, hash.len() * 8)?;
-        vm.push(Value::Builder(Rc::new(builder)));
-    } else if hash.len() <= 32 {
-        vm.push_int(int_from_be(hash));
-    } else {
-        let parts: Vec<Value> = hash.chunks(32).map(|c| Value::Int(int_from_be(c))).collect();
-        vm.push(Value::Tuple(Rc::new(parts)));
-    }
-    Ok(())
+    let digest = feed.hasher.finalize();
+    out[..digest.len()].copy_from_slice(&digest);
+    Ok(digest.len())
 }
 
 /// An unsigned big-endian number of at most 32 bytes.
