@@ -132,26 +132,30 @@ impl Vm {
         }
     }
 
-    /// Takes the top cell out, leaving a null in its slot, for an
+    /// Takes the top entry out, leaving a null in its slot, for an
     /// instruction that replaces the top entry with its result
     /// ([`Vm::set_top`]); cheaper than a pop and a push. A failed
     /// instruction raises an exception, which clears the stack anyway.
     #[inline]
+    fn take_top(&mut self) -> Result<Value, Trap> {
+        self.stack.last_mut().map(|top| std::mem::replace(top, Value::Null)).ok_or_else(underflow)
+    }
+
+    /// [`Vm::take_top`] for a cell.
+    #[inline]
     pub fn take_top_cell(&mut self) -> Result<Cell, Trap> {
-        match self.stack.last_mut().map(|top| std::mem::replace(top, Value::Null)) {
-            Some(Value::Cell(c)) => Ok(c),
-            Some(_) => Err(type_check()),
-            None => Err(underflow()),
+        match self.take_top()? {
+            Value::Cell(c) => Ok(c),
+            _ => Err(type_check()),
         }
     }
 
-    /// [`Vm::take_top_cell`] for a slice.
+    /// [`Vm::take_top`] for a slice.
     #[inline]
     pub fn take_top_slice(&mut self) -> Result<CellSlice, Trap> {
-        match self.stack.last_mut().map(|top| std::mem::replace(top, Value::Null)) {
-            Some(Value::Slice(s)) => Ok(s),
-            Some(_) => Err(type_check()),
-            None => Err(underflow()),
+        match self.take_top()? {
+            Value::Slice(s) => Ok(s),
+            _ => Err(type_check()),
         }
     }
 
