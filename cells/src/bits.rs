@@ -11,7 +11,14 @@ pub fn read_u64(data: &[u8], offset: usize, len: u32) -> u64 {
     }
     let first = offset / 8;
     let shift = (offset % 8) as u32;
-    // Fast path: one 16-byte big-endian load covers the (at most 9) bytes.
+    // Fast paths: one 8-byte big-endian load when the bits fit in it, else
+    // one 16-byte load (the bits span at most 9 bytes).
+    if shift + len <= 64 {
+        if let Some(window) = data.get(first..first + 8) {
+            let word = u64::from_be_bytes(window.try_into().expect("8 bytes"));
+            return (word << shift) >> (64 - len);
+        }
+    }
     if let Some(window) = data.get(first..first + 16) {
         let acc = u128::from_be_bytes(window.try_into().expect("16 bytes"));
         return ((acc << shift) >> (128 - len)) as u64;
