@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createOracle, cellToBoc, core, I, SENTINEL } from './lib/oracle.mjs';
-import { vectorDocument, writeOrCheck } from './lib/output.mjs';
+import { vectorDocument, writeOrCheck, oneVectorPerLine } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = 'slim';
@@ -508,13 +508,6 @@ function document(vectors, version, what, file) {
     });
 }
 
-/** The document with one vector per line (small files, readable diffs). */
-function serialize(doc) {
-    const { vectors, ...head } = doc;
-    const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-    return `${top},\n "vectors": [\n${vectors.map((v) => '  ' + JSON.stringify(v)).join(',\n')}\n ]\n}\n`;
-}
-
 const args = process.argv.slice(2);
 const argOf = (flag, dflt) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : dflt);
 if (args.includes('--count')) {
@@ -530,7 +523,7 @@ if (args.includes('--random')) {
     const out = argOf('--out', '/dev/stdout');
     const globalVersion = args.includes('--version') ? Number(argOf('--version')) : undefined;
     const vectors = run(oracle, randomCases(count, seed, globalVersion));
-    fs.writeFileSync(out, serialize(document(vectors, version, `${count} random integer instructions (seed ${seed})`, path.basename(out))));
+    fs.writeFileSync(out, oneVectorPerLine(document(vectors, version, `${count} random integer instructions (seed ${seed})`, path.basename(out))));
     console.error(`wrote ${vectors.length} random vectors to ${out}`);
     process.exit(0);
 }
@@ -541,7 +534,7 @@ const outputs = [
 ];
 let stale = false;
 for (const [file, list, what] of outputs) {
-    const text = serialize(document(run(oracle, list), version, what, file));
+    const text = oneVectorPerLine(document(run(oracle, list), version, what, file));
     if (!writeOrCheck(path.join(HERE, file), text, list.length, args.includes('--check'))) stale = true;
 }
 process.exit(stale ? 1 : 0);
