@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createOracle, cellToBoc, core, I, SENTINEL } from './lib/oracle.mjs';
 import { vectorDocument, writeOrCheck, oneVectorPerLine } from './lib/output.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = 'slim';
@@ -426,17 +427,6 @@ for (const [n, args, imm] of [['DIV', [7n, 2n]], ['QDIVMOD', [7n, 2n]], ['MULDIV
 // ---------------------------------------------------------------------------
 // Random cases (--random N): random instructions on random operands
 // ---------------------------------------------------------------------------
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 function randomCases(count, seed, globalVersion) {
     const rnd = mulberry32(seed);
     const pickOf = (list) => list[Math.floor(rnd() * list.length)];

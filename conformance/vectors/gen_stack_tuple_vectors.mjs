@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { fiftBits as hexBits, bitsToHex as bitsHex } from './lib/bits.mjs';
 import { createOracle, cellToBoc, cellOf, I, NAN, NULL, SENTINEL } from './lib/oracle.mjs';
 import { vectorDocument, writeOrCheck, oneVectorPerLine } from './lib/output.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = 'slim';
@@ -761,17 +762,6 @@ function exhaustiveCases() {
             vec(`${name}#${digits}(d${m})`, o, S(m));
         }
     }
-}
-
-/** Deterministic PRNG for the soak cases (mulberry32). */
-function mulberry32(seed) {
-    let t = seed >>> 0;
-    return () => {
-        t = (t + 0x6d2b79f5) >>> 0;
-        let r = Math.imul(t ^ (t >>> 15), t | 1);
-        r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 /** Soak cases (not committed): random sequences of this family's instructions on random mixed stacks. */

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../../..');
@@ -27,16 +28,9 @@ const oracle = await createOracle({ config: 'slim' });
 const outFile = path.join(here, 'dict_vectors.json');
 
 // ---------------------------------------------------------------------------
-// Deterministic randomness (mulberry32)
+// Deterministic randomness
 // ---------------------------------------------------------------------------
-let seed = 0x6a09e667;
-function rand() {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = mulberry32(0x6a09e667);
 const randInt = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // inclusive
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;
