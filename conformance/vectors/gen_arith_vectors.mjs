@@ -26,7 +26,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createOracle, cellToBoc, core, I, SENTINEL } from './lib/oracle.mjs';
-import { vectorDocument, writeOrCheck } from './lib/output.mjs';
+import { vectorDocument, writeOrCheck, oneVectorPerLine } from './lib/output.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = 'slim';
@@ -426,17 +427,6 @@ for (const [n, args, imm] of [['DIV', [7n, 2n]], ['QDIVMOD', [7n, 2n]], ['MULDIV
 // ---------------------------------------------------------------------------
 // Random cases (--random N): random instructions on random operands
 // ---------------------------------------------------------------------------
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 function randomCases(count, seed, globalVersion) {
     const rnd = mulberry32(seed);
     const pickOf = (list) => list[Math.floor(rnd() * list.length)];
@@ -508,13 +498,6 @@ function document(vectors, version, what, file) {
     });
 }
 
-/** The document with one vector per line (small files, readable diffs). */
-function serialize(doc) {
-    const { vectors, ...head } = doc;
-    const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-    return `${top},\n "vectors": [\n${vectors.map((v) => '  ' + JSON.stringify(v)).join(',\n')}\n ]\n}\n`;
-}
-
 const args = process.argv.slice(2);
 const argOf = (flag, dflt) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : dflt);
 if (args.includes('--count')) {
@@ -530,7 +513,7 @@ if (args.includes('--random')) {
     const out = argOf('--out', '/dev/stdout');
     const globalVersion = args.includes('--version') ? Number(argOf('--version')) : undefined;
     const vectors = run(oracle, randomCases(count, seed, globalVersion));
-    fs.writeFileSync(out, serialize(document(vectors, version, `${count} random integer instructions (seed ${seed})`, path.basename(out))));
+    fs.writeFileSync(out, oneVectorPerLine(document(vectors, version, `${count} random integer instructions (seed ${seed})`, path.basename(out))));
     console.error(`wrote ${vectors.length} random vectors to ${out}`);
     process.exit(0);
 }
@@ -541,7 +524,7 @@ const outputs = [
 ];
 let stale = false;
 for (const [file, list, what] of outputs) {
-    const text = serialize(document(run(oracle, list), version, what, file));
+    const text = oneVectorPerLine(document(run(oracle, list), version, what, file));
     if (!writeOrCheck(path.join(HERE, file), text, list.length, args.includes('--check'))) stale = true;
 }
 process.exit(stale ? 1 : 0);

@@ -697,30 +697,18 @@ vec('cmp.sdeq_false', 'SDEQ A vs AB', [op.SDEQ], ok(0), two('A', 'AB'));
 vec('cmp.sdeq_long', 'SDEQ of 1023-bit slices from different windows', [op.SDEQ], ok(-1), { stack_in: [S(BITS1023, { bits_start: 3 }), S(BITS1023, { bits_end: 1020 })] });
 vec('cmp.sdeq_type', 'SDEQ with a builder: type check', [op.NEWC, op.SDEQ], err(7), { stack_in: [S(AB)] });
 const cmpCase = (name, a, b, want) => vec(`cmp.${name.toLowerCase()}_${a || 'e'}_${b || 'e'}`, `${name} ${a || '(empty)'} ${b || '(empty)'}`, [op[name]], ok(want), two(a, b));
-cmpCase('SDPFX', 'A', 'AB', -1);
-cmpCase('SDPFX', 'AB', 'AB', -1);
-cmpCase('SDPFX', 'AB', 'A', 0);
-cmpCase('SDPFX', 'B', 'AB', 0);
-cmpCase('SDPFX', '', 'AB', -1);
-cmpCase('SDPFXREV', 'AB', 'A', -1);
-cmpCase('SDPFXREV', 'A', 'AB', 0);
-cmpCase('SDPPFX', 'A', 'AB', -1);
-cmpCase('SDPPFX', 'AB', 'AB', 0);
-cmpCase('SDPPFX', '', '', 0);
-cmpCase('SDPPFXREV', 'AB', 'A', -1);
-cmpCase('SDPPFXREV', 'AB', 'AB', 0);
-cmpCase('SDSFX', 'B', 'AB', -1);
-cmpCase('SDSFX', 'AB', 'AB', -1);
-cmpCase('SDSFX', 'A', 'AB', 0);
-cmpCase('SDSFX', 'AB', 'B', 0);
-cmpCase('SDSFX', '', 'AB', -1);
-cmpCase('SDSFXREV', 'AB', 'B', -1);
-cmpCase('SDSFXREV', 'B', 'AB', 0);
-cmpCase('SDPSFX', 'B', 'AB', -1);
-cmpCase('SDPSFX', 'AB', 'AB', 0);
-cmpCase('SDPSFXREV', 'AB', 'B', -1);
-cmpCase('SDPSFXREV', 'AB', 'AB', 0);
-cmpCase('SDPSFXREV', '', 'AB', 0);
+// Prefix and suffix tests: the instruction -> its cases [a, b, result] (a below b on the stack).
+const CMP_CASES = {
+    SDPFX: [['A', 'AB', -1], ['AB', 'AB', -1], ['AB', 'A', 0], ['B', 'AB', 0], ['', 'AB', -1]],
+    SDPFXREV: [['AB', 'A', -1], ['A', 'AB', 0]],
+    SDPPFX: [['A', 'AB', -1], ['AB', 'AB', 0], ['', '', 0]],
+    SDPPFXREV: [['AB', 'A', -1], ['AB', 'AB', 0]],
+    SDSFX: [['B', 'AB', -1], ['AB', 'AB', -1], ['A', 'AB', 0], ['AB', 'B', 0], ['', 'AB', -1]],
+    SDSFXREV: [['AB', 'B', -1], ['B', 'AB', 0]],
+    SDPSFX: [['B', 'AB', -1], ['AB', 'AB', 0]],
+    SDPSFXREV: [['AB', 'B', -1], ['AB', 'AB', 0], ['', 'AB', 0]],
+};
+for (const [name, cases] of Object.entries(CMP_CASES)) for (const [a, b, want] of cases) cmpCase(name, a, b, want);
 vec('cmp.sdsfx_unaligned', 'SDSFX of bit windows at odd offsets', [op.SDSFX], ok(-1), { stack_in: [S(cell('ABCDEF'), { bits_start: 13, bits_end: 21 }), S(cell('0ABCDEF0'), { bits_start: 1, bits_end: 25 })] });
 vec('cmp.sdpfx_unaligned', 'SDPFX of bit windows at odd offsets', [op.SDPFX], ok(-1), { stack_in: [S(cell('ABCDEF'), { bits_start: 3, bits_end: 11 }), S(cell('ABCDEF0'), { bits_start: 3, bits_end: 25 })] });
 vec('cmp.sdpfx_underflow', 'SDPFX with one entry: stack underflow', [op.SDPFX], err(2), { stack_in: [S(AB)] });

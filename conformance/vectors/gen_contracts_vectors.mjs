@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createOracle, cellToBoc, oracleRequire, I, C, NULL } from './lib/oracle.mjs';
+import { createOracle, cellToBoc, oracleRequire, methodId, I, C, NULL } from './lib/oracle.mjs';
 import { finish, vectorDocument, c7Defaults } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,16 +37,6 @@ const { beginCell, Cell, Address, Dictionary, storeMessage, storeMessageRelaxed,
 const { keyPairFromSeed, sign } = oracleRequire('@ton/crypto');
 
 const code = (name) => Cell.fromBoc(fs.readFileSync(path.join(CONTRACTS, 'out', name + '.boc')))[0];
-
-// CRC16-XMODEM method ids, as FunC and Tolk compute them.
-function methodId(name) {
-    let crc = 0;
-    for (const byte of Buffer.from(name)) {
-        crc ^= byte << 8;
-        for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-    }
-    return (crc & 0xffff) | 0x10000;
-}
 
 const vectors = [];
 /** Adds one get-method call of contract `contract` (its name in out/) with c4 = data. */

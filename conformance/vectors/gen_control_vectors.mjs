@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hexBits, fiftBits, uBits, bitsToHex } from './lib/bits.mjs';
 import { ins, hx, opTable, specProg as prog, PUSHINT, PUSH, PUSHSLICE, PUSHREF, PUSHREFSLICE, PUSHCONT } from './lib/asm.mjs';
+import { nibbles, optNargs, immOp, opFamily, ctrOp, CALLXARGS, SETCONTARGS, BLESSARGS, PUSHCTR, POPCTR, SETCONTCTR } from './lib/asm.mjs';
 import { createOracle, runSpecVectors, parseCellSpec, cellToBoc, I } from './lib/oracle.mjs';
 import { vectorDocument, failOnProblems, finish } from './lib/output.mjs';
 
@@ -54,58 +55,54 @@ const op = opTable(OPS);
 
 /** PUSHSLICE of a program's bits (code for BLESS / RUNVM); no refs. */
 const PUSHCODE = (p) => ({ ...PUSHSLICE(p.hex), asm: `PUSHSLICE {${p.asm}}` });
-const nibbles = (prefix, a, b, name) => ins(hexBits(prefix) + uBits(a, 4) + uBits(b, 4), `${name} ${a},${b}`);
-const opt = (n) => (n < 0 ? 15 : n); // optional_nargs: -1 is encoded as 15
-const CALLXARGS = (p, r) => nibbles('DA', p, r, 'CALLXARGS');
-const CALLXARGS_VAR = (p) => ins(hexBits('DB0') + uBits(p, 4), `CALLXARGS ${p},-1`);
-const JMPXARGS = (p) => ins(hexBits('DB1') + uBits(p, 4), `JMPXARGS ${p}`);
-const RETARGS = (r) => ins(hexBits('DB2') + uBits(r, 4), `RETARGS ${r}`);
-const CALLCCARGS = (p, r) => ({ ...nibbles('DB36', p, opt(r), 'CALLCCARGS'), asm: `CALLCCARGS ${p},${r}` });
-const withRef = (hex, name) => (p) => ins(hexBits(hex), `${name} {${p.asm}}`, [p]);
-const CALLREF = withRef('DB3C', 'CALLREF');
-const JMPREF = withRef('DB3D', 'JMPREF');
-const JMPREFDATA = withRef('DB3E', 'JMPREFDATA');
-const IFREF = withRef('E300', 'IFREF');
-const IFNOTREF = withRef('E301', 'IFNOTREF');
-const IFJMPREF = withRef('E302', 'IFJMPREF');
-const IFNOTJMPREF = withRef('E303', 'IFNOTJMPREF');
-const IFREFELSE = withRef('E30D', 'IFREFELSE');
-const IFELSEREF = withRef('E30E', 'IFELSEREF');
-const IFREFELSEREF = (a, b) => ins(hexBits('E30F'), `IFREFELSEREF {${a.asm}} {${b.asm}}`, [a, b]);
-// 10-bit prefixes E38_ / E3C_, then a negate bit and a 5-bit bit index.
-const IFBITJMP = (n) => ins(hexBits('E3') + '100' + uBits(n, 5), `IFBITJMP ${n}`);
-const IFNBITJMP = (n) => ins(hexBits('E3') + '101' + uBits(n, 5), `IFNBITJMP ${n}`);
-const IFBITJMPREF = (n, p) => ins(hexBits('E3') + '110' + uBits(n, 5), `IFBITJMPREF ${n} {${p.asm}}`, [p]);
-const IFNBITJMPREF = (n, p) => ins(hexBits('E3') + '111' + uBits(n, 5), `IFNBITJMPREF ${n} {${p.asm}}`, [p]);
-const RUNVM = (mode) => ins(hexBits('DB4') + uBits(mode, 12), `RUNVM ${mode}`);
-const SETCONTARGS = (r, n) => ({ ...nibbles('EC', r, opt(n), 'SETCONTARGS'), asm: `SETCONTARGS ${r},${n}` });
-const RETURNARGS = (p) => ins(hexBits('ED0') + uBits(p, 4), `RETURNARGS ${p}`);
-const BLESSARGS = (r, n) => ({ ...nibbles('EE', r, opt(n), 'BLESSARGS'), asm: `BLESSARGS ${r},${n}` });
-const ctr = (prefix, name) => (i) => ins(hexBits(prefix) + uBits(i, 4), `${name} c${i}`);
-const PUSHCTR = ctr('ED4', 'PUSH');
-const POPCTR = ctr('ED5', 'POP');
-const SETCONTCTR = ctr('ED6', 'SETCONTCTR');
-const SETRETCTR = ctr('ED7', 'SETRETCTR');
-const SETALTCTR = ctr('ED8', 'SETALTCTR');
-const POPSAVE = ctr('ED9', 'POPSAVE');
-const SAVE = ctr('EDA', 'SAVE');
-const SAVEALT = ctr('EDB', 'SAVEALT');
-const SAVEBOTH = ctr('EDC', 'SAVEBOTH');
-const SETCONTCTRMANY = (mask) => ins(hexBits('EDE3') + uBits(mask, 8), `SETCONTCTRMANY ${mask}`);
-const CALLDICT = (n) => ins(hexBits('F0') + uBits(n, 8), `CALLDICT ${n}`);
-const CALLDICT_LONG = (n) => ins(hexBits('F1') + '00' + uBits(n, 14), `CALLDICT ${n} (long)`);
-const JMPDICT = (n) => ins(hexBits('F1') + '01' + uBits(n, 14), `JMPDICT ${n}`);
-const PREPAREDICT = (n) => ins(hexBits('F1') + '10' + uBits(n, 14), `PREPAREDICT ${n}`);
-const THROW = (n) => (n < 64 ? ins(hexBits('F2') + '00' + uBits(n, 6), `THROW ${n}`) : ins('1111001011000' + uBits(n, 11), `THROW ${n}`));
-const THROWIF = (n) => (n < 64 ? ins(hexBits('F2') + '01' + uBits(n, 6), `THROWIF ${n}`) : ins('1111001011010' + uBits(n, 11), `THROWIF ${n}`));
-const THROWIFNOT = (n) => (n < 64 ? ins(hexBits('F2') + '10' + uBits(n, 6), `THROWIFNOT ${n}`) : ins('1111001011100' + uBits(n, 11), `THROWIFNOT ${n}`));
-const THROW_LONG = (n) => ins('1111001011000' + uBits(n, 11), `THROW ${n} (long)`);
-const THROWIF_LONG = (n) => ins('1111001011010' + uBits(n, 11), `THROWIF ${n} (long)`);
-const THROWARG = (n) => ins('1111001011001' + uBits(n, 11), `THROWARG ${n}`);
-const THROWARGIF = (n) => ins('1111001011011' + uBits(n, 11), `THROWARGIF ${n}`);
-const THROWARGIFNOT = (n) => ins('1111001011101' + uBits(n, 11), `THROWARGIFNOT ${n}`);
+const CALLCCARGS = (p, r) => ({ ...nibbles('DB36', p, optNargs(r), 'CALLCCARGS'), asm: `CALLCCARGS ${p},${r}` });
 const TRYARGS = (p, r) => nibbles('F3', p, r, 'TRYARGS');
-const SETCP = (n) => (n >= 0 ? ins(hexBits('FF') + uBits(n, 8), `SETCP ${n}`) : ins(hexBits('FFF') + uBits(n + 16, 4), `SETCP ${n}`));
+
+// One 4-, 8-, 12- or 14-bit immediate after the prefix.
+const CALLXARGS_VAR = immOp(hexBits('DB0'), 4, 'CALLXARGS', ',-1');
+const JMPXARGS = immOp(hexBits('DB1'), 4, 'JMPXARGS');
+const RETARGS = immOp(hexBits('DB2'), 4, 'RETARGS');
+const RETURNARGS = immOp(hexBits('ED0'), 4, 'RETURNARGS');
+const RUNVM = immOp(hexBits('DB4'), 12, 'RUNVM');
+const SETCONTCTRMANY = immOp(hexBits('EDE3'), 8, 'SETCONTCTRMANY');
+const CALLDICT = immOp(hexBits('F0'), 8, 'CALLDICT');
+const CALLDICT_LONG = immOp(hexBits('F1') + '00', 14, 'CALLDICT', ' (long)');
+const JMPDICT = immOp(hexBits('F1') + '01', 14, 'JMPDICT');
+const PREPAREDICT = immOp(hexBits('F1') + '10', 14, 'PREPAREDICT');
+const SETCP = (n) => (n >= 0 ? immOp(hexBits('FF'), 8, 'SETCP')(n) : ins(hexBits('FFF') + uBits(n + 16, 4), `SETCP ${n}`));
+
+// The program after the opcode is the instruction's ref.
+const withRef = (hex, name) => (p) => ins(hexBits(hex), `${name} {${p.asm}}`, [p]);
+const { CALLREF, JMPREF, JMPREFDATA, IFREF, IFNOTREF, IFJMPREF, IFNOTJMPREF, IFREFELSE, IFELSEREF } = opFamily(withRef, {
+    CALLREF: 'DB3C', JMPREF: 'DB3D', JMPREFDATA: 'DB3E', IFREF: 'E300', IFNOTREF: 'E301', IFJMPREF: 'E302',
+    IFNOTJMPREF: 'E303', IFREFELSE: 'E30D', IFELSEREF: 'E30E',
+});
+const IFREFELSEREF = (a, b) => ins(hexBits('E30F'), `IFREFELSEREF {${a.asm}} {${b.asm}}`, [a, b]);
+
+// 10-bit prefixes E38_ / E3C_ (the REF forms, with the program as the ref), then a negate bit and a 5-bit bit index.
+const bitJmp = (kind, name) => (n, p) =>
+    p ? ins(hexBits('E3') + kind + uBits(n, 5), `${name} ${n} {${p.asm}}`, [p]) : immOp(hexBits('E3') + kind, 5, name)(n);
+const IFBITJMP = bitJmp('100', 'IFBITJMP');
+const IFNBITJMP = bitJmp('101', 'IFNBITJMP');
+const IFBITJMPREF = bitJmp('110', 'IFBITJMPREF');
+const IFNBITJMPREF = bitJmp('111', 'IFNBITJMPREF');
+
+const { SETRETCTR, SETALTCTR, POPSAVE, SAVE, SAVEALT, SAVEBOTH } = opFamily(ctrOp, {
+    SETRETCTR: 'ED7', SETALTCTR: 'ED8', POPSAVE: 'ED9', SAVE: 'EDA', SAVEALT: 'EDB', SAVEBOTH: 'EDC',
+});
+
+// The THROW family: a short form F2 + kind + 6-bit number (below 64), and a long form F2C_ + kind + 11-bit number.
+const throwLong = (kind, name, suffix) => immOp('1111001011' + kind, 11, name, suffix);
+const throwShortOrLong = (shortKind, longKind, name) => (n) =>
+    n < 64 ? immOp(hexBits('F2') + shortKind, 6, name)(n) : throwLong(longKind, name)(n);
+const THROW = throwShortOrLong('00', '000', 'THROW');
+const THROWIF = throwShortOrLong('01', '010', 'THROWIF');
+const THROWIFNOT = throwShortOrLong('10', '100', 'THROWIFNOT');
+const THROW_LONG = throwLong('000', 'THROW', ' (long)');
+const THROWIF_LONG = throwLong('010', 'THROWIF', ' (long)');
+const THROWARG = throwLong('001', 'THROWARG');
+const THROWARGIF = throwLong('011', 'THROWARGIF');
+const THROWARGIFNOT = throwLong('101', 'THROWARGIFNOT');
 
 // ---------------------------------------------------------------------------
 // Typed values and expectations

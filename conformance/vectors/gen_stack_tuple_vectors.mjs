@@ -35,7 +35,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fiftBits as hexBits, bitsToHex as bitsHex } from './lib/bits.mjs';
 import { createOracle, cellToBoc, cellOf, I, NAN, NULL, SENTINEL } from './lib/oracle.mjs';
-import { vectorDocument, writeOrCheck } from './lib/output.mjs';
+import { vectorDocument, writeOrCheck, oneVectorPerLine } from './lib/output.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG = 'slim';
@@ -743,13 +744,6 @@ function document(vectors, version) {
     });
 }
 
-/** The document with one vector per line (readable diffs). */
-function serialize(doc) {
-    const { vectors, ...head } = doc;
-    const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-    return `${top},\n "vectors": [\n${vectors.map((v) => '  ' + JSON.stringify(v)).join(',\n')}\n ]\n}\n`;
-}
-
 /**
  * Soak grid (not committed): every operand combination of the nibble-operand
  * stack instructions, on 16 entries and one entry short of the deepest index.
@@ -768,17 +762,6 @@ function exhaustiveCases() {
             vec(`${name}#${digits}(d${m})`, o, S(m));
         }
     }
-}
-
-/** Deterministic PRNG for the soak cases (mulberry32). */
-function mulberry32(seed) {
-    let t = seed >>> 0;
-    return () => {
-        t = (t + 0x6d2b79f5) >>> 0;
-        let r = Math.imul(t ^ (t >>> 15), t | 1);
-        r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 /** Soak cases (not committed): random sequences of this family's instructions on random mixed stacks. */
@@ -817,23 +800,22 @@ function randomCases(count, seed) {
 }
 
 const args = process.argv.slice(2);
-if (args.includes('--random')) {
-    randomCases(Number(args[args.indexOf('--random') + 1]), Number(args.includes('--seed') ? args[args.indexOf('--seed') + 1] : 1));
+/** Runs the soak cases just made (kind: "random" or "exhaustive") and writes them to the --out file. */
+async function writeSoakFile(kind) {
     const out = args[args.indexOf('--out') + 1];
     const oracle = await createOracle({ config: CONFIG });
     const vectors = runAll(oracle);
-    fs.writeFileSync(out, serialize({ ...document(vectors, oracle.version()), file: path.basename(out) }));
-    console.error(`wrote ${vectors.length} random vectors to ${out}`);
+    fs.writeFileSync(out, oneVectorPerLine({ ...document(vectors, oracle.version()), file: path.basename(out) }));
+    console.error(`wrote ${vectors.length} ${kind} vectors to ${out}`);
     process.exit(0);
+}
+if (args.includes('--random')) {
+    randomCases(Number(args[args.indexOf('--random') + 1]), Number(args.includes('--seed') ? args[args.indexOf('--seed') + 1] : 1));
+    await writeSoakFile('random');
 }
 if (args.includes('--exhaustive')) {
     exhaustiveCases();
-    const out = args[args.indexOf('--out') + 1];
-    const oracle = await createOracle({ config: CONFIG });
-    const vectors = runAll(oracle);
-    fs.writeFileSync(out, serialize({ ...document(vectors, oracle.version()), file: path.basename(out) }));
-    console.error(`wrote ${vectors.length} exhaustive vectors to ${out}`);
-    process.exit(0);
+    await writeSoakFile('exhaustive');
 }
 if (args.includes('--count')) {
     console.log(`${FILE}: ${VECTORS.length} vectors before gas scans`);
@@ -841,5 +823,5 @@ if (args.includes('--count')) {
 }
 const oracle = await createOracle({ config: CONFIG });
 const vectors = runAll(oracle);
-const ok = writeOrCheck(path.join(HERE, FILE), serialize(document(vectors, oracle.version())), vectors.length);
+const ok = writeOrCheck(path.join(HERE, FILE), oneVectorPerLine(document(vectors, oracle.version())), vectors.length);
 process.exit(ok ? 0 : 1);

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOracle, cellToBoc, packageVersions, oracleRequire, I, C } from './lib/oracle.mjs';
+import { createOracle, cellToBoc, packageVersions, oracleRequire, methodId, I, C } from './lib/oracle.mjs';
 import { finish } from './lib/output.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -36,16 +36,6 @@ const CODES = {
 };
 for (const [name, c] of Object.entries(CODES)) {
     if (c.cell.hash().toString('hex') !== c.hash) throw new Error(`${name}: unexpected code hash`);
-}
-
-// CRC16-XMODEM method ids, as FunC computes them.
-function methodId(name) {
-    let crc = 0;
-    for (const byte of Buffer.from(name)) {
-        crc ^= byte << 8;
-        for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-    }
-    return (crc & 0xffff) | 0x10000;
 }
 
 const NOW = 1700000000; // the oracle's default c7 NOW

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../../..');
@@ -27,16 +28,9 @@ const oracle = await createOracle({ config: 'slim' });
 const outFile = path.join(here, 'dict_vectors.json');
 
 // ---------------------------------------------------------------------------
-// Deterministic randomness (mulberry32)
+// Deterministic randomness
 // ---------------------------------------------------------------------------
-let seed = 0x6a09e667;
-function rand() {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = mulberry32(0x6a09e667);
 const randInt = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // inclusive
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;
@@ -376,6 +370,13 @@ function buildPrefixDicts() {
         const ops = [];
         const newKey = () => randBits(randInt(0, Math.min(n, 20)));
         const someKey = () => (keys.length && chance(0.5) ? pick(keys) : newKey());
+        // After a successful change the returned root is the dictionary (recorded as root_after).
+        const takeRoot = (rec, item) => {
+            const d = dictOut(item);
+            boc = d ? d.boc : null;
+            hash = d ? d.hash : null;
+            rec.root_after = hash;
+        };
         const count = randInt(40, 80);
         for (let i = 0; i < count; i++) {
             const r = i < 15 ? 0 : rand();
@@ -387,11 +388,8 @@ function buildPrefixDicts() {
                 const res = run(opcode, [sliceOf(spec), sliceOf({ hex: bitsToHex(key) }), dictIn(boc), int(n)]);
                 const rec = { op: 'pfx_set', instr: `PFXDICT${mode.toUpperCase()}`, opcode: hex16(opcode), mode, key: { bits: bitsToHex(key) }, value: spec, exit_code: res.exit_code, gas_used: res.gas_used, root_before: hash };
                 if (res.exit_code === 0) {
-                    const d = dictOut(res.stack[0]);
                     rec.result = { changed: boolOut(res.stack[1]) };
-                    boc = d ? d.boc : null;
-                    hash = d ? d.hash : null;
-                    rec.root_after = hash;
+                    takeRoot(rec, res.stack[0]);
                     if (rec.result.changed) keys.push(key);
                 }
                 ops.push(rec);
@@ -400,11 +398,8 @@ function buildPrefixDicts() {
                 const res = run(0xf473, [sliceOf({ hex: bitsToHex(key) }), dictIn(boc), int(n)]);
                 const rec = { op: 'pfx_delete', instr: 'PFXDICTDEL', opcode: 'F473', key: { bits: bitsToHex(key) }, exit_code: res.exit_code, gas_used: res.gas_used, root_before: hash };
                 if (res.exit_code === 0) {
-                    const d = dictOut(res.stack[0]);
                     rec.result = { found: boolOut(res.stack[1]) };
-                    boc = d ? d.boc : null;
-                    hash = d ? d.hash : null;
-                    rec.root_after = hash;
+                    takeRoot(rec, res.stack[0]);
                 }
                 ops.push(rec);
             } else {

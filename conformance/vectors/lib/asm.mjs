@@ -80,8 +80,8 @@ export const STU = (n) => ins(hexBits('CB') + uBits(n - 1, 8), `STU ${n}`);
 /** An instruction of an 8-bit prefix and two 4-bit operands, written `NAME a,b`. */
 export const nibbles = (prefix, a, b, name) => ins(hexBits(prefix) + uBits(a, 4) + uBits(b, 4), `${name} ${a},${b}`);
 
-/** The optional argument count of SETCONTARGS / BLESSARGS: -1 is encoded as 15. */
-const optNargs = (n) => (n < 0 ? 15 : n);
+/** The optional argument count of SETCONTARGS / BLESSARGS / CALLCCARGS: -1 is encoded as 15. */
+export const optNargs = (n) => (n < 0 ? 15 : n);
 
 /** CALLXARGS p,r (DApr). */
 export const CALLXARGS = (p, r) => nibbles('DA', p, r, 'CALLXARGS');
@@ -91,6 +91,18 @@ export const SETCONTARGS = (r, n) => ({ ...nibbles('EC', r, optNargs(n), 'SETCON
 
 /** BLESSARGS r,n (EErn; n = -1 for "any"). */
 export const BLESSARGS = (r, n) => ({ ...nibbles('EE', r, optNargs(n), 'BLESSARGS'), asm: `BLESSARGS ${r},${n}` });
+
+/**
+ * An instruction family with one unsigned immediate: the prefix (a bit string), then the operand in
+ * `width` bits; written `NAME n` followed by suffix.
+ */
+export const immOp = (prefix, width, name, suffix = '') => (n) => ins(prefix + uBits(n, width), `${name} ${n}${suffix}`);
+
+/**
+ * One instruction helper per entry of table (name -> prefix), made by make(prefix, name), e.g.
+ * `const { SAVE, SAVEALT } = opFamily(ctrOp, { SAVE: 'EDA', SAVEALT: 'EDB' })`.
+ */
+export const opFamily = (make, table) => Object.fromEntries(Object.entries(table).map(([name, prefix]) => [name, make(prefix, name)]));
 
 /** A control-register instruction family: a 12-bit prefix and the register number, written `NAME ci`. */
 export const ctrOp = (prefix, name) => (i) => ins(hexBits(prefix) + uBits(i, 4), `${name} c${i}`);

@@ -83,6 +83,16 @@ export const S = (c, w = {}) => ({
 /** The int32 that programs starting with DROP find on top of their stack_in (exact raw entry). */
 export const SENTINEL = 0x7eadbeef;
 
+/** The method id of get-method `name` as FunC and Tolk compute it: CRC16-XMODEM of the name, | 0x10000. */
+export function methodId(name) {
+    let crc = 0;
+    for (const byte of Buffer.from(name)) {
+        crc ^= byte << 8;
+        for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    }
+    return (crc & 0xffff) | 0x10000;
+}
+
 // ---------------------------------------------------------------------------
 // Runs
 // ---------------------------------------------------------------------------

@@ -41,6 +41,13 @@ export function vectorDocument({ description, generator, file, version, config =
     return doc;
 }
 
+/** A vector document as JSON with one vector per line (large files, readable diffs); the head indented by one space. */
+export function oneVectorPerLine(doc) {
+    const { vectors, ...head } = doc;
+    const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
+    return `${top},\n "vectors": [\n${vectors.map((v) => '  ' + JSON.stringify(v)).join(',\n')}\n ]\n}\n`;
+}
+
 /** Prints the programs that did not behave as written by hand and exits 1, if there are any. */
 export function failOnProblems(problems) {
     if (!problems.length) return;

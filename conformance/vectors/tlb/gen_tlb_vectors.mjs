@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const oracleDir = path.resolve(here, '../../../../shared/oracle');
@@ -37,15 +38,7 @@ const OUT = path.join(here, 'tlb_vectors.json');
 // ---------------------------------------------------------------------------
 // Deterministic randomness
 // ---------------------------------------------------------------------------
-let seed = 0x7e1b0c5;
-function rnd() {
-    // mulberry32
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(0x7e1b0c5);
 const rint = (n) => Math.floor(rnd() * n);
 const pick = (xs) => xs[rint(xs.length)];
 const bool = () => rnd() < 0.5;
