@@ -6,7 +6,7 @@ use std::fmt;
 use std::ptr::NonNull;
 use std::sync::atomic::{self, AtomicUsize, Ordering};
 
-use sha2::{Digest, Sha256};
+use sha2::digest::generic_array::GenericArray;
 
 use crate::error::{CellError, CellResult};
 
@@ -550,6 +550,30 @@ fn exotic_type(data: &[u8], bit_len: usize) -> CellResult<CellType> {
 const HASH_BITS: usize = 256;
 /// Longest hash input: descriptors, 128 data bytes, four depths, four hashes.
 const PREIMAGE_MAX: usize = 2 + 128 + MAX_REFS * (2 + 32);
+/// The preimage buffer: room for the longest input and its SHA-256 padding.
+const PREIMAGE_BUFFER: usize = (PREIMAGE_MAX + 9).div_ceil(64) * 64;
+/// The SHA-256 initial hash value (FIPS 180-4, 5.3.3).
+const SHA256_INIT: [u32; 8] =
+    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/// SHA-256 of `buf[..len]`, padded in place (`buf` has room for the padding:
+/// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
+/// streaming hasher for inputs that are already in one buffer.
+fn sha256_in_place(buf: &mut [u8; PREIMAGE_BUFFER], len: usize) -> HashBytes {
+    let total = (len + 9).div_ceil(64) * 64;
+    buf[len] = 0x80;
+    buf[len + 1..total - 8].fill(0);
+    buf[total - 8..total].copy_from_slice(&(len as u64 * 8).to_be_bytes());
+    let mut state = SHA256_INIT;
+    for block in buf[..total].chunks_exact(64) {
+        sha2::compress256(&mut state, std::slice::from_ref(GenericArray::from_slice(block)));
+    }
+    let mut hash = [0u8; 32];
+    for (out, word) in hash.chunks_exact_mut(4).zip(state) {
+        out.copy_from_slice(&word.to_be_bytes());
+    }
+    hash
+}
 const DEPTH_BITS: usize = 16;
 
 fn check_and_level(kind: CellType, data: &[u8], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<LevelMask> {
@@ -646,7 +670,7 @@ fn compute_hashes(
     // The hash input of one level, written into one stack buffer and hashed
     // in a single call: descriptors, data (or the previous level's hash),
     // child depths, child hashes.
-    let mut preimage = [0u8; PREIMAGE_MAX];
+    let mut preimage = [0u8; PREIMAGE_BUFFER];
     let mut hashes =
         Hashes { repr_hash: [0; 32], repr_depth: 0, lower: [LevelHash { hash: [0; 32], depth: [0; 2] }; 3] };
     let mut computed = 0;
@@ -691,7 +715,7 @@ fn compute_hashes(
             preimage[len..len + 32].copy_from_slice(r.hash_at(child_level));
             len += 32;
         }
-        let hash: HashBytes = Sha256::digest(&preimage[..len]).into();
+        let hash = sha256_in_place(&mut preimage, len);
         if hash_index == hash_count {
             hashes.repr_hash = hash;
             hashes.repr_depth = depth;
@@ -724,6 +748,18 @@ struct Hashes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_place_sha256_matches_the_streaming_hasher() {
+        use sha2::{Digest, Sha256};
+        for len in [0, 1, 55, 56, 63, 64, 119, 120, 200, PREIMAGE_MAX] {
+            let input: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let mut buf = [0xEEu8; PREIMAGE_BUFFER];
+            buf[..len].copy_from_slice(&input);
+            let expected: HashBytes = Sha256::digest(&input).into();
+            assert_eq!(sha256_in_place(&mut buf, len), expected, "length {len}");
+        }
+    }
 
     #[test]
     fn data_is_masked_and_followed_by_zero_slack() {
