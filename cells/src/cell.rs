@@ -6,7 +6,6 @@ use std::fmt;
 use std::ptr::NonNull;
 use std::sync::atomic::{self, AtomicUsize, Ordering};
 
-use sha2::digest::generic_array::GenericArray;
 
 use crate::error::{CellError, CellResult};
 
@@ -566,7 +565,7 @@ fn sha256_in_place(buf: &mut [u8; PREIMAGE_BUFFER], len: usize) -> HashBytes {
     buf[total - 8..total].copy_from_slice(&(len as u64 * 8).to_be_bytes());
     let mut state = SHA256_INIT;
     for block in buf[..total].chunks_exact(64) {
-        sha2::compress256(&mut state, std::slice::from_ref(GenericArray::from_slice(block)));
+        sha2::compress256(&mut state, std::slice::from_ref(block.into()));
     }
     let mut hash = [0u8; 32];
     for (out, word) in hash.chunks_exact_mut(4).zip(state) {
