@@ -6,7 +6,6 @@ use std::fmt;
 use std::ptr::NonNull;
 use std::sync::atomic::{self, AtomicUsize, Ordering};
 
-
 use crate::error::{CellError, CellResult};
 
 /// Most data bits a cell holds.
