@@ -336,6 +336,20 @@ impl Cell {
         }
     }
 
+    /// Asks the CPU to start loading this cell's header (count, sizes, hash,
+    /// refs) into the cache, for walks that know which cell they visit next.
+    /// Only a hint: it changes nothing and costs next to nothing.
+    #[inline]
+    pub(crate) fn prefetch(&self) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE is part of the x86-64 baseline, and a prefetch never
+        // faults or changes memory (the pointer is live anyway).
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(self.0.as_ptr().cast::<i8>());
+        }
+    }
+
     /// The header at the start of the block.
     #[inline]
     fn header(&self) -> &CellHeader {

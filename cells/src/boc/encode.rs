@@ -209,6 +209,15 @@ struct Bag<'a> {
     internal_hashes: u64,
 }
 
+/// Starts loading a newly reached cell's children, which the walk visits
+/// next: their loads overlap instead of waiting one after another.
+#[inline]
+fn prefetch_refs(cell: &Cell) {
+    for child in cell.refs() {
+        child.prefetch();
+    }
+}
+
 /// Bytes of a cell's descriptors and data.
 fn plain_size(cell: &Cell) -> u64 {
     2 + cell.bit_len().div_ceil(8) as u64
@@ -245,7 +254,10 @@ impl<'a> Bag<'a> {
                     bag.roots.push(pos);
                     continue;
                 }
-                Reached::New(visit) => stack.push(frame(root, visit)),
+                Reached::New(visit) => {
+                    prefetch_refs(root);
+                    stack.push(frame(root, visit));
+                }
             }
             while let Some(top) = stack.last_mut() {
                 if top.next < top.cell.ref_count() {
@@ -259,7 +271,10 @@ impl<'a> Bag<'a> {
                             top.next += 1;
                             bag.internal_refs += 1;
                         }
-                        Reached::New(visit) => stack.push(frame(child, visit)),
+                        Reached::New(visit) => {
+                            prefetch_refs(child);
+                            stack.push(frame(child, visit));
+                        }
                     }
                     continue;
                 }
@@ -454,7 +469,11 @@ impl<'a> Bag<'a> {
                 write_be(&mut out, entry, offset_size);
             }
         }
-        for &x in self.order.iter().rev() {
+        for (i, &x) in self.order.iter().rev().enumerate() {
+            // The cells are scattered in memory: start loading one a few steps ahead.
+            if let Some(&ahead) = self.order.len().checked_sub(i + 1 + WRITE_PREFETCH).map(|at| &self.order[at]) {
+                self.nodes[ahead as usize].cell.prefetch();
+            }
             let node = &self.nodes[x as usize];
             write_cell(&mut out, node.cell, stores_hashes(node));
             for &child in &node.refs[..usize::from(node.ref_count)] {
@@ -469,6 +488,9 @@ impl<'a> Bag<'a> {
         out
     }
 }
+
+/// How many cells ahead the write pass starts loading a cell.
+const WRITE_PREFETCH: usize = 8;
 
 /// Fewest bytes that hold `value` (the reference's size choice: `value < 256^n`).
 fn bytes_for(value: u64) -> usize {
