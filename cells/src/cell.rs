@@ -243,13 +243,17 @@ unsafe fn free_unowned(first: NonNull<CellHeader>) {
             let cell = pending;
             pending = std::ptr::with_exposed_provenance_mut((*cell).count.load(Ordering::Relaxed));
             let refs = cell.cast::<u8>().add(HEADER_SIZE).cast::<NonNull<CellHeader>>();
-            // Last ref first, so the first ref is freed next: trees are then
-            // freed in the order they were serialized (and mostly allocated).
             for i in 0..usize::from((*cell).ref_count) {
                 let child = (*refs.add(i)).as_ptr();
                 if release_owner(&(*child).count) {
                     (*child).count.store(pending.expose_provenance(), Ordering::Relaxed);
                     pending = child;
+                    // Start loading the grandchildren: their counts are read
+                    // when `child` comes off the list.
+                    let grandchildren = child.cast::<u8>().add(HEADER_SIZE).cast::<Cell>();
+                    for j in 0..usize::from((*child).ref_count) {
+                        (*grandchildren.add(j)).prefetch();
+                    }
                 }
             }
             alloc::dealloc(cell.cast::<u8>(), (*cell).layout());
