@@ -106,10 +106,10 @@ impl CellType {
 
 /// A finalised, immutable cell. Cloning is cheap (reference counted).
 ///
-/// A cell is one heap block sized to its contents (see [`CellHeader`]):
-/// the header, then the refs, the hashes and depths of the lower levels
-/// (only for cells of level > 0), and the data bytes followed by
-/// [`DATA_SLACK`] zero bytes.
+/// A cell is one heap block sized to its contents: a fixed header (owner
+/// count, sizes, kind, level mask, representation hash and depth), then the
+/// refs, the hashes and depths of the lower levels (only for cells of
+/// level > 0), and the data bytes followed by [`DATA_SLACK`] zero bytes.
 #[repr(transparent)]
 pub struct Cell(NonNull<CellHeader>);
 
