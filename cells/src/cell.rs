@@ -396,6 +396,9 @@ impl Cell {
 
     /// Hash at `level` (levels above the cell's level give the representation hash).
     pub fn hash_at(&self, level: u8) -> &HashBytes {
+        if self.header().level_mask == LevelMask::ZERO {
+            return self.hash();
+        }
         let index = self.header().level_mask.hash_index(level.min(MAX_LEVEL));
         match self.lower().get(index) {
             Some(entry) => &entry.hash,
@@ -405,6 +408,9 @@ impl Cell {
 
     /// Depth at `level`.
     pub fn depth_at(&self, level: u8) -> u16 {
+        if self.header().level_mask == LevelMask::ZERO {
+            return self.depth();
+        }
         let index = self.header().level_mask.hash_index(level.min(MAX_LEVEL));
         match self.lower().get(index) {
             Some(entry) => u16::from_be_bytes(entry.depth),
