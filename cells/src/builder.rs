@@ -303,12 +303,12 @@ impl CellBuilder {
 
     /// Finalises into a cell, exotic or not.
     pub fn finalize(&self, exotic: bool) -> CellResult<Cell> {
-        Cell::from_parts(self.data.0, self.bit_len(), self.refs.clone(), exotic)
+        Cell::from_parts(&self.data.0, self.bit_len(), self.refs.clone(), exotic)
     }
 
     /// Finalises into a cell, consuming the builder (no ref clones).
     pub fn into_cell(self, exotic: bool) -> CellResult<Cell> {
-        Cell::from_parts(self.data.0, self.bit_len(), self.refs, exotic)
+        Cell::from_parts(&self.data.0, self.bit_len(), self.refs, exotic)
     }
 }
 

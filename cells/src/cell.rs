@@ -1,10 +1,10 @@
 //! Immutable cells: data, refs, and the hashes and depths of every level,
 //! computed once when the cell is finalised.
 
+use std::alloc::{self, Layout};
 use std::fmt;
-use std::sync::Arc;
-
-use sha2::{Digest, Sha256};
+use std::ptr::NonNull;
+use std::sync::atomic::{self, AtomicUsize, Ordering};
 
 use crate::error::{CellError, CellResult};
 
@@ -105,50 +105,158 @@ impl CellType {
 }
 
 /// A finalised, immutable cell. Cloning is cheap (reference counted).
-#[derive(Clone)]
-pub struct Cell(Arc<CellInner>);
+///
+/// A cell is one heap block sized to its contents: a fixed header (owner
+/// count, sizes, kind, level mask, representation hash and depth), then the
+/// refs, the hashes and depths of the lower levels (only for cells of
+/// level > 0), and the data bytes followed by [`DATA_SLACK`] zero bytes.
+#[repr(transparent)]
+pub struct Cell(NonNull<CellHeader>);
 
-/// Fields in declaration order (`repr(C)`): what a tree walk reads of every
-/// cell (refs, sizes, the start of the data) shares the first cache line with
-/// the reference counts; the hashes, read once per cell by codecs, come last.
+// SAFETY: a cell never changes after construction except for its atomic
+// owner count, so handles can be shared and sent between threads.
+unsafe impl Send for Cell {}
+// SAFETY: as above.
+unsafe impl Sync for Cell {}
+
+/// The fixed part at the start of a cell's block. `repr(C)`: the tail
+/// offsets below depend on its exact size.
 #[repr(C)]
-struct CellInner {
-    refs: [Option<Cell>; MAX_REFS],
+struct CellHeader {
+    /// Owners. Once it drops to zero the block is being freed, and the
+    /// freeing loop keeps its list of pending blocks in this field.
+    count: AtomicUsize,
     bit_len: u16,
     repr_depth: u16,
     ref_count: u8,
     cell_type: CellType,
     level_mask: LevelMask,
-    data: [u8; 128],
+    /// Byte offset of the data from the start of the block.
+    data_at: u8,
     repr_hash: HashBytes,
-    /// Hashes and depths of the significant levels below the top one
-    /// (empty for level-0 cells, so no allocation in the common case).
-    lower: Box<[(HashBytes, u16)]>,
 }
 
-impl Drop for CellInner {
-    /// Drops deep trees iteratively: a cell whose last owner goes away hands
-    /// its children to a work list instead of recursing into them.
+/// Size of [`CellHeader`]; the refs start right after it.
+const HEADER_SIZE: usize = std::mem::size_of::<CellHeader>();
+/// Alignment of a cell block (that of the header and of the refs).
+const BLOCK_ALIGN: usize = std::mem::align_of::<CellHeader>();
+/// Zero bytes kept after the data, so readers may fetch a whole word
+/// starting at any data byte without a bounds case.
+pub const DATA_SLACK: usize = 8;
+
+/// The hash and depth of one lower level, as stored in a cell's tail.
+#[derive(Copy, Clone)]
+#[repr(C)]
+struct LevelHash {
+    hash: HashBytes,
+    depth: [u8; 2],
+}
+
+const LEVEL_HASH_SIZE: usize = std::mem::size_of::<LevelHash>();
+
+impl CellHeader {
+    /// Offset of the lower-level hashes in the block.
+    #[inline]
+    fn lower_at(&self) -> usize {
+        HEADER_SIZE + usize::from(self.ref_count) * std::mem::size_of::<Cell>()
+    }
+
+    /// Number of lower-level hashes stored (one per significant level below the top).
+    #[inline]
+    fn lower_count(&self) -> usize {
+        self.level_mask.hash_count() - 1
+    }
+
+    /// The block layout of this cell (what it was allocated with).
+    #[inline]
+    fn layout(&self) -> Layout {
+        block_layout(usize::from(self.data_at), usize::from(self.bit_len).div_ceil(8))
+    }
+}
+
+/// The block layout of a cell whose data starts at `data_at` and is `byte_len` long.
+#[inline]
+fn block_layout(data_at: usize, byte_len: usize) -> Layout {
+    // At most 48 + 32 + 102 + 128 + 8 bytes with alignment 8: always valid.
+    Layout::from_size_align(data_at + byte_len + DATA_SLACK, BLOCK_ALIGN).expect("a cell block is a few hundred bytes")
+}
+
+impl Clone for Cell {
+    #[inline]
+    fn clone(&self) -> Self {
+        // Relaxed as in `Arc::clone`: a new owner needs no ordering, only a count.
+        let old = self.header().count.fetch_add(1, Ordering::Relaxed);
+        if old > isize::MAX as usize {
+            // Billions of leaked clones: stop rather than wrap the count.
+            std::process::abort();
+        }
+        Cell(self.0)
+    }
+}
+
+impl Drop for Cell {
+    #[inline]
     fn drop(&mut self) {
-        if self.ref_count == 0 {
-            return;
+        // Release/Acquire as in `Arc::drop`: every owner's use of the cell
+        // happens before the block is freed.
+        if release_owner(&self.header().count) {
+            // SAFETY: this was the last owner.
+            unsafe { free_unowned(self.0) }
         }
-        let mut pending: Vec<Cell> = Vec::new();
-        for slot in self.refs.iter_mut() {
-            if let Some(child) = slot.take() {
-                pending.push(child);
-            }
-        }
-        while let Some(mut cell) = pending.pop() {
-            // `get_mut` (not `into_inner`) so the cell is emptied in place, not moved out.
-            if let Some(inner) = Arc::get_mut(&mut cell.0) {
-                for slot in inner.refs.iter_mut() {
-                    if let Some(child) = slot.take() {
-                        pending.push(child);
+    }
+}
+
+/// Gives up one owner of a cell; true if it was the last one (the caller
+/// then frees the cell). The sole owner is recognised with a plain load:
+/// nobody else can add an owner without holding one, and unlike the atomic
+/// decrement the load does not stall on a cache miss while later loads wait,
+/// which matters when whole trees are freed.
+#[inline]
+fn release_owner(count: &AtomicUsize) -> bool {
+    // Acquire (and Release on the decrement) as in `Arc::drop`: every other
+    // owner's use of the cell happens before it is freed.
+    if count.load(Ordering::Acquire) == 1 {
+        return true;
+    }
+    if count.fetch_sub(1, Ordering::Release) != 1 {
+        return false;
+    }
+    atomic::fence(Ordering::Acquire);
+    true
+}
+
+/// Frees the block of a cell that has no owners left, and every descendant
+/// this leaves without owners. Deep trees are freed without recursion and
+/// without allocating: blocks waiting to be freed are chained through
+/// their (no longer used) count fields.
+///
+/// # Safety
+/// `first` points at a live cell block whose count has dropped to zero.
+#[inline(never)]
+unsafe fn free_unowned(first: NonNull<CellHeader>) {
+    let mut pending = first.as_ptr();
+    // SAFETY (whole body): blocks on the list are unowned, so this loop is
+    // their only user; their refs are live cells holding one count each.
+    unsafe {
+        (*pending).count.store(0, Ordering::Relaxed);
+        while !pending.is_null() {
+            let cell = pending;
+            pending = std::ptr::with_exposed_provenance_mut((*cell).count.load(Ordering::Relaxed));
+            let refs = cell.cast::<u8>().add(HEADER_SIZE).cast::<NonNull<CellHeader>>();
+            for i in 0..usize::from((*cell).ref_count) {
+                let child = (*refs.add(i)).as_ptr();
+                if release_owner(&(*child).count) {
+                    (*child).count.store(pending.expose_provenance(), Ordering::Relaxed);
+                    pending = child;
+                    // Start loading the grandchildren: their counts are read
+                    // when `child` comes off the list.
+                    let grandchildren = child.cast::<u8>().add(HEADER_SIZE).cast::<Cell>();
+                    for j in 0..usize::from((*child).ref_count) {
+                        (*grandchildren.add(j)).prefetch();
                     }
                 }
-                inner.ref_count = 0;
             }
+            alloc::dealloc(cell.cast::<u8>(), (*cell).layout());
         }
     }
 }
@@ -158,26 +266,21 @@ impl Cell {
     /// `bit_len` bits; bits past `bit_len` are ignored. Exotic cells are
     /// checked against the reference's rules; depth is limited to 1024.
     pub fn new(data: &[u8], bit_len: usize, refs: &[Cell], exotic: bool) -> CellResult<Cell> {
-        if bit_len > MAX_BITS || refs.len() > MAX_REFS {
+        if refs.len() > MAX_REFS {
             return Err(CellError::Overflow);
         }
-        let byte_len = bit_len.div_ceil(8);
-        if data.len() < byte_len {
-            return Err(CellError::Underflow);
-        }
-        let mut buf = [0u8; 128];
-        buf[..byte_len].copy_from_slice(&data[..byte_len]);
         let mut slots: [Option<Cell>; MAX_REFS] = Default::default();
         for (slot, r) in slots.iter_mut().zip(refs) {
             *slot = Some(r.clone());
         }
-        Cell::from_parts(buf, bit_len, slots, exotic)
+        Cell::from_parts(data, bit_len, slots, exotic)
     }
 
-    /// Finalises a cell from an owned data buffer and ref slots (refs fill
-    /// the first slots, in order). Used by builders and decoders to avoid copies.
+    /// Finalises a cell from its data bytes (at least `ceil(bit_len / 8)`;
+    /// bits past `bit_len` are ignored) and owned ref slots (refs fill the
+    /// first slots, in order). Used by builders and decoders to avoid copies.
     pub(crate) fn from_parts(
-        mut data: [u8; 128],
+        data: &[u8],
         bit_len: usize,
         refs: [Option<Cell>; MAX_REFS],
         exotic: bool,
@@ -185,26 +288,93 @@ impl Cell {
         if bit_len > MAX_BITS {
             return Err(CellError::Overflow);
         }
-        if bit_len % 8 != 0 {
-            data[bit_len / 8] &= 0xFFu8 << (8 - bit_len % 8);
-        }
+        let byte_len = bit_len.div_ceil(8);
+        let Some(data) = data.get(..byte_len) else {
+            return Err(CellError::Underflow);
+        };
         let ref_count = refs.iter().take_while(|r| r.is_some()).count();
-        let cell_type = if exotic { exotic_type(&data, bit_len)? } else { CellType::Ordinary };
-        let level_mask = check_and_level(cell_type, &data, bit_len, &refs[..ref_count])?;
-        // Hashed before the cell is put together, so the cell is moved into
-        // its allocation once, complete.
-        let hashes = compute_hashes(&data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
-        Ok(Cell(Arc::new(CellInner {
-            refs,
-            bit_len: bit_len as u16,
-            repr_depth: hashes.repr_depth,
-            ref_count: ref_count as u8,
-            cell_type,
-            level_mask,
-            data,
-            repr_hash: hashes.repr_hash,
-            lower: hashes.lower,
-        })))
+        let cell_type = if exotic { exotic_type(data, bit_len)? } else { CellType::Ordinary };
+        let level_mask = check_and_level(cell_type, data, bit_len, &refs[..ref_count])?;
+        let hashes = compute_hashes(data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
+
+        let lower_count = level_mask.hash_count() - 1;
+        let data_at = HEADER_SIZE + ref_count * std::mem::size_of::<Cell>() + lower_count * LEVEL_HASH_SIZE;
+        let layout = block_layout(data_at, byte_len);
+        // SAFETY: the layout has a non-zero size; every byte of the block is
+        // written below before the pointer becomes a `Cell`: the header, the
+        // refs (moved in), the lower hashes, the data and the zero slack.
+        unsafe {
+            let block = alloc::alloc(layout);
+            let Some(block) = NonNull::new(block) else { alloc::handle_alloc_error(layout) };
+            let header = block.cast::<CellHeader>();
+            header.write(CellHeader {
+                count: AtomicUsize::new(1),
+                bit_len: bit_len as u16,
+                repr_depth: hashes.repr_depth,
+                ref_count: ref_count as u8,
+                cell_type,
+                level_mask,
+                data_at: data_at as u8,
+                repr_hash: hashes.repr_hash,
+            });
+            let ref_slots = block.as_ptr().add(HEADER_SIZE).cast::<Cell>();
+            // Slots after the first empty one are not part of the cell; they drop here.
+            for (i, r) in refs.into_iter().enumerate() {
+                if let (true, Some(r)) = (i < ref_count, r) {
+                    ref_slots.add(i).write(r);
+                }
+            }
+            let lower_at = HEADER_SIZE + ref_count * std::mem::size_of::<Cell>();
+            std::ptr::copy_nonoverlapping(
+                hashes.lower.as_ptr().cast::<u8>(),
+                block.as_ptr().add(lower_at),
+                lower_count * LEVEL_HASH_SIZE,
+            );
+            let data_ptr = block.as_ptr().add(data_at);
+            std::ptr::copy_nonoverlapping(data.as_ptr(), data_ptr, byte_len);
+            if bit_len % 8 != 0 {
+                *data_ptr.add(byte_len - 1) &= 0xFFu8 << (8 - bit_len % 8);
+            }
+            std::ptr::write_bytes(data_ptr.add(byte_len), 0, DATA_SLACK);
+            Ok(Cell(header))
+        }
+    }
+
+    /// Asks the CPU to start loading this cell's header (count, sizes, hash,
+    /// refs) into the cache, for walks that know which cell they visit next.
+    /// Only a hint: it changes nothing and costs next to nothing.
+    #[inline]
+    pub(crate) fn prefetch(&self) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE is part of the x86-64 baseline, and a prefetch never
+        // faults or changes memory (the pointer is live anyway).
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(self.0.as_ptr().cast::<i8>());
+        }
+    }
+
+    /// The header at the start of the block.
+    #[inline]
+    fn header(&self) -> &CellHeader {
+        // SAFETY: the block lives as long as this handle.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// The start of the block.
+    #[inline]
+    fn block(&self) -> *const u8 {
+        self.0.as_ptr().cast::<u8>().cast_const()
+    }
+
+    /// The hashes and depths of the significant levels below the top one.
+    #[inline]
+    fn lower(&self) -> &[LevelHash] {
+        let header = self.header();
+        // SAFETY: `lower_count` entries were written at `lower_at` (`LevelHash` has alignment 1).
+        unsafe {
+            std::slice::from_raw_parts(self.block().add(header.lower_at()).cast::<LevelHash>(), header.lower_count())
+        }
     }
 
     /// The empty ordinary cell (no bits, no refs).
@@ -215,96 +385,114 @@ impl Cell {
     /// Representation hash (the hash at the highest level).
     #[inline]
     pub fn hash(&self) -> &HashBytes {
-        &self.0.repr_hash
+        &self.header().repr_hash
     }
 
     /// Depth at the highest level.
     #[inline]
     pub fn depth(&self) -> u16 {
-        self.0.repr_depth
+        self.header().repr_depth
     }
 
     /// Hash at `level` (levels above the cell's level give the representation hash).
     pub fn hash_at(&self, level: u8) -> &HashBytes {
-        let index = self.0.level_mask.hash_index(level.min(MAX_LEVEL));
-        match self.0.lower.get(index) {
-            Some((hash, _)) => hash,
-            None => &self.0.repr_hash,
+        if self.header().level_mask == LevelMask::ZERO {
+            return self.hash();
+        }
+        let index = self.header().level_mask.hash_index(level.min(MAX_LEVEL));
+        match self.lower().get(index) {
+            Some(entry) => &entry.hash,
+            None => self.hash(),
         }
     }
 
     /// Depth at `level`.
     pub fn depth_at(&self, level: u8) -> u16 {
-        let index = self.0.level_mask.hash_index(level.min(MAX_LEVEL));
-        match self.0.lower.get(index) {
-            Some((_, depth)) => *depth,
-            None => self.0.repr_depth,
+        if self.header().level_mask == LevelMask::ZERO {
+            return self.depth();
+        }
+        let index = self.header().level_mask.hash_index(level.min(MAX_LEVEL));
+        match self.lower().get(index) {
+            Some(entry) => u16::from_be_bytes(entry.depth),
+            None => self.depth(),
         }
     }
 
     /// The cell's level mask.
     #[inline]
     pub fn level_mask(&self) -> LevelMask {
-        self.0.level_mask
+        self.header().level_mask
     }
 
     /// The cell's level (0..=3).
     #[inline]
     pub fn level(&self) -> u8 {
-        self.0.level_mask.level()
+        self.header().level_mask.level()
     }
 
     /// The cell's kind.
     #[inline]
     pub fn cell_type(&self) -> CellType {
-        self.0.cell_type
+        self.header().cell_type
     }
 
     /// Whether the cell is exotic.
     #[inline]
     pub fn is_exotic(&self) -> bool {
-        self.0.cell_type.is_exotic()
+        self.header().cell_type.is_exotic()
     }
 
     /// Number of data bits.
     #[inline]
     pub fn bit_len(&self) -> usize {
-        self.0.bit_len as usize
+        self.header().bit_len as usize
     }
 
     /// The data bytes (`ceil(bit_len / 8)` of them, unused low bits zero).
     #[inline]
     pub fn data(&self) -> &[u8] {
-        &self.0.data[..(self.0.bit_len as usize).div_ceil(8)]
+        let buffer = self.data_buffer();
+        &buffer[..buffer.len() - DATA_SLACK]
     }
 
-    /// The full 128-byte data buffer (zero past `bit_len`); lets readers
-    /// fetch whole words without bounds juggling.
+    /// The data bytes followed by [`DATA_SLACK`] zero bytes (the unused low
+    /// bits of the last data byte are zero too); lets readers fetch whole
+    /// words without bounds juggling.
     #[inline]
-    pub fn data_buffer(&self) -> &[u8; 128] {
-        &self.0.data
+    pub fn data_buffer(&self) -> &[u8] {
+        let header = self.header();
+        let len = usize::from(header.bit_len).div_ceil(8) + DATA_SLACK;
+        // SAFETY: the data and the zero slack were written at `data_at`.
+        unsafe { std::slice::from_raw_parts(self.block().add(usize::from(header.data_at)), len) }
     }
 
     /// Number of refs.
     #[inline]
     pub fn ref_count(&self) -> usize {
-        self.0.ref_count as usize
+        self.header().ref_count as usize
+    }
+
+    /// The refs, in order.
+    #[inline]
+    pub fn refs(&self) -> &[Cell] {
+        // SAFETY: `ref_count` live cells were moved in right after the header.
+        unsafe { std::slice::from_raw_parts(self.block().add(HEADER_SIZE).cast::<Cell>(), self.ref_count()) }
     }
 
     /// The ref at `index`, if present.
     #[inline]
     pub fn reference(&self, index: usize) -> Option<&Cell> {
-        self.0.refs.get(index).and_then(Option::as_ref)
+        self.refs().get(index)
     }
 
     /// Iterates over the refs in order.
     pub fn references(&self) -> impl Iterator<Item = &Cell> + '_ {
-        self.0.refs[..self.ref_count()].iter().flatten()
+        self.refs().iter()
     }
 
     /// First descriptor byte: refs + 8 * exotic + 32 * level mask.
     pub fn d1(&self) -> u8 {
-        descriptor_d1(self.ref_count(), self.is_exotic(), self.0.level_mask)
+        descriptor_d1(self.ref_count(), self.is_exotic(), self.header().level_mask)
     }
 
     /// Second descriptor byte: floor(bits / 8) + ceil(bits / 8).
@@ -312,9 +500,10 @@ impl Cell {
         descriptor_d2(self.bit_len())
     }
 
-    /// Whether two handles point at the same allocation.
+    /// Whether two handles point at the same cell.
+    #[inline]
     pub fn ptr_eq(a: &Cell, b: &Cell) -> bool {
-        Arc::ptr_eq(&a.0, &b.0)
+        a.0 == b.0
     }
 
     /// Starts reading this cell (exotic cells included; the caller decides
@@ -367,7 +556,7 @@ pub(crate) fn descriptor_d2(bit_len: usize) -> u8 {
     (bit_len / 8 + bit_len.div_ceil(8)) as u8
 }
 
-fn exotic_type(data: &[u8; 128], bit_len: usize) -> CellResult<CellType> {
+fn exotic_type(data: &[u8], bit_len: usize) -> CellResult<CellType> {
     if bit_len < 8 {
         return Err(CellError::InvalidExotic("not enough data for a special cell"));
     }
@@ -383,9 +572,33 @@ fn exotic_type(data: &[u8; 128], bit_len: usize) -> CellResult<CellType> {
 const HASH_BITS: usize = 256;
 /// Longest hash input: descriptors, 128 data bytes, four depths, four hashes.
 const PREIMAGE_MAX: usize = 2 + 128 + MAX_REFS * (2 + 32);
+/// The preimage buffer: room for the longest input and its SHA-256 padding.
+const PREIMAGE_BUFFER: usize = (PREIMAGE_MAX + 9).div_ceil(64) * 64;
+/// The SHA-256 initial hash value (FIPS 180-4, 5.3.3).
+const SHA256_INIT: [u32; 8] =
+    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/// SHA-256 of `buf[..len]`, padded in place (`buf` has room for the padding:
+/// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
+/// streaming hasher for inputs that are already in one buffer.
+fn sha256_in_place(buf: &mut [u8; PREIMAGE_BUFFER], len: usize) -> HashBytes {
+    let total = (len + 9).div_ceil(64) * 64;
+    buf[len] = 0x80;
+    buf[len + 1..total - 8].fill(0);
+    buf[total - 8..total].copy_from_slice(&(len as u64 * 8).to_be_bytes());
+    let mut state = SHA256_INIT;
+    for block in buf[..total].chunks_exact(64) {
+        sha2::compress256(&mut state, std::slice::from_ref(block.into()));
+    }
+    let mut hash = [0u8; 32];
+    for (out, word) in hash.chunks_exact_mut(4).zip(state) {
+        out.copy_from_slice(&word.to_be_bytes());
+    }
+    hash
+}
 const DEPTH_BITS: usize = 16;
 
-fn check_and_level(kind: CellType, data: &[u8; 128], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<LevelMask> {
+fn check_and_level(kind: CellType, data: &[u8], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<LevelMask> {
     let nth = |i: usize| refs[i].as_ref().expect("ref slots are filled in order");
     match kind {
         CellType::Ordinary => Ok(LevelMask(refs.iter().flatten().fold(0, |m, r| m | r.level_mask().mask()))),
@@ -444,7 +657,7 @@ fn check_and_level(kind: CellType, data: &[u8; 128], bit_len: usize, refs: &[Opt
 }
 
 /// A Merkle cell stores the level-0 hash and depth of each child; they must match.
-fn check_merkle_child(data: &[u8; 128], hash_at: usize, depth_at: usize, child: &Cell) -> CellResult<()> {
+fn check_merkle_child(data: &[u8], hash_at: usize, depth_at: usize, child: &Cell) -> CellResult<()> {
     let stored_hash = &data[hash_at / 8..hash_at / 8 + 32];
     if stored_hash != child.hash_at(0) {
         return Err(CellError::InvalidExotic("merkle cell hash mismatch"));
@@ -460,8 +673,9 @@ fn check_merkle_child(data: &[u8; 128], hash_at: usize, depth_at: usize, child: 
 /// way: the lowest computed level hashes the data, each higher one hashes the
 /// previous level's hash in its place; children are seen one level up
 /// through Merkle cells. Pruned branches store their lower hashes instead.
+/// `data` is `ceil(bit_len / 8)` bytes; bits past `bit_len` may be set.
 fn compute_hashes(
-    data: &[u8; 128],
+    data: &[u8],
     bit_len: usize,
     cell_type: CellType,
     mask: LevelMask,
@@ -472,15 +686,16 @@ fn compute_hashes(
     let first_computed = if is_pruned { hash_count - 1 } else { 0 };
     let child_shift = u8::from(cell_type.is_merkle());
     let exotic = cell_type.is_exotic();
-    let byte_len = bit_len.div_ceil(8);
+    let byte_len = data.len();
     let ref_count = refs.len();
 
     // The hash input of one level, written into one stack buffer and hashed
     // in a single call: descriptors, data (or the previous level's hash),
     // child depths, child hashes.
-    let mut preimage = [0u8; PREIMAGE_MAX];
-    let mut computed: [(HashBytes, u16); 4] = [([0; 32], 0); 4];
-    let mut computed_len = 0;
+    let mut preimage = [0u8; PREIMAGE_BUFFER];
+    let mut hashes =
+        Hashes { repr_hash: [0; 32], repr_depth: 0, lower: [LevelHash { hash: [0; 32], depth: [0; 2] }; 3] };
+    let mut computed = 0;
     let mut hash_index = 0;
     for level in 0..=mask.level() {
         if !mask.is_significant(level) {
@@ -495,14 +710,16 @@ fn compute_hashes(
         preimage[1] = descriptor_d2(bit_len);
         let mut len = 2;
         if this_index == first_computed {
-            preimage[2..2 + byte_len].copy_from_slice(&data[..byte_len]);
+            preimage[2..2 + byte_len].copy_from_slice(data);
             if bit_len % 8 != 0 {
-                // The completion tag: a one bit right after the data.
-                preimage[1 + byte_len] |= 0x80 >> (bit_len % 8);
+                // Clear the bits past the data, then set the completion tag
+                // (a one bit right after the data).
+                let last = &mut preimage[1 + byte_len];
+                *last = (*last & (0xFFu8 << (8 - bit_len % 8))) | (0x80 >> (bit_len % 8));
             }
             len += byte_len;
         } else {
-            preimage[2..34].copy_from_slice(&computed[computed_len - 1].0);
+            preimage[2..34].copy_from_slice(&hashes.lower[computed - 1].hash);
             len += 32;
         }
         let child_level = (level + child_shift).min(MAX_LEVEL);
@@ -520,33 +737,110 @@ fn compute_hashes(
             preimage[len..len + 32].copy_from_slice(r.hash_at(child_level));
             len += 32;
         }
-        computed[computed_len] = (Sha256::digest(&preimage[..len]).into(), depth);
-        computed_len += 1;
+        let hash = sha256_in_place(&mut preimage, len);
+        if hash_index == hash_count {
+            hashes.repr_hash = hash;
+            hashes.repr_depth = depth;
+        } else {
+            hashes.lower[computed] = LevelHash { hash, depth: depth.to_be_bytes() };
+            computed += 1;
+        }
     }
 
-    let (repr_hash, repr_depth) = computed[computed_len - 1];
-    let lower = if is_pruned {
+    if is_pruned {
         let stored = hash_count - 1;
         let depths_at = 2 + 32 * stored;
-        (0..stored)
-            .map(|i| {
-                let mut hash = [0u8; 32];
-                hash.copy_from_slice(&data[2 + 32 * i..2 + 32 * (i + 1)]);
-                let depth = u16::from_be_bytes([data[depths_at + 2 * i], data[depths_at + 2 * i + 1]]);
-                (hash, depth)
-            })
-            .collect()
-    } else if computed_len > 1 {
-        computed[..computed_len - 1].to_vec().into_boxed_slice()
-    } else {
-        Box::new([])
-    };
-    Ok(Hashes { repr_hash, repr_depth, lower })
+        for i in 0..stored {
+            let entry = &mut hashes.lower[i];
+            entry.hash.copy_from_slice(&data[2 + 32 * i..2 + 32 * (i + 1)]);
+            entry.depth = [data[depths_at + 2 * i], data[depths_at + 2 * i + 1]];
+        }
+    }
+    Ok(hashes)
 }
 
-/// The hashes and depths of a cell, as [`compute_hashes`] finds them.
+/// The hashes and depths of a cell, as [`compute_hashes`] finds them:
+/// the first `hash_count - 1` entries of `lower` are used.
 struct Hashes {
     repr_hash: HashBytes,
     repr_depth: u16,
-    lower: Box<[(HashBytes, u16)]>,
+    lower: [LevelHash; MAX_LEVEL as usize],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_place_sha256_matches_the_streaming_hasher() {
+        use sha2::{Digest, Sha256};
+        for len in [0, 1, 55, 56, 63, 64, 119, 120, 200, PREIMAGE_MAX] {
+            let input: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let mut buf = [0xEEu8; PREIMAGE_BUFFER];
+            buf[..len].copy_from_slice(&input);
+            let expected: HashBytes = Sha256::digest(&input).into();
+            assert_eq!(sha256_in_place(&mut buf, len), expected, "length {len}");
+        }
+    }
+
+    #[test]
+    fn data_is_masked_and_followed_by_zero_slack() {
+        let cell = Cell::new(&[0xFF, 0xFF, 0xFF], 9, &[], false).unwrap();
+        assert_eq!(cell.data(), &[0xFF, 0x80]);
+        let buffer = cell.data_buffer();
+        assert_eq!(buffer.len(), 2 + DATA_SLACK);
+        assert!(buffer[2..].iter().all(|&b| b == 0));
+        assert_eq!(Cell::empty().data_buffer(), &[0u8; DATA_SLACK]);
+    }
+
+    #[test]
+    fn refs_fill_the_first_slots_only() {
+        let leaf = Cell::new(&[7], 8, &[], false).unwrap();
+        let cell = Cell::from_parts(&[], 0, [Some(leaf.clone()), None, Some(leaf.clone()), None], false).unwrap();
+        assert_eq!(cell.ref_count(), 1);
+        assert!(Cell::ptr_eq(&cell.refs()[0], &leaf));
+        assert!(cell.reference(1).is_none());
+        // The stray third slot was dropped, not leaked: only `leaf` and `cell`'s ref remain.
+        drop(cell);
+        assert_eq!(leaf.header().count.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn shared_children_outlive_their_parents() {
+        let child = Cell::new(&[1, 2, 3], 24, &[], false).unwrap();
+        let hash = *child.hash();
+        let a = Cell::new(&[], 0, &[child.clone(), child.clone()], false).unwrap();
+        let b = Cell::new(&[0xAA], 8, &[a.clone(), child.clone()], false).unwrap();
+        drop(child);
+        drop(a);
+        let child = b.refs()[1].clone();
+        drop(b);
+        assert_eq!(child.hash(), &hash);
+        assert_eq!(child.data(), &[1, 2, 3]);
+        assert_eq!(child.header().count.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn clones_and_drops_from_many_threads_keep_the_count() {
+        let leaf = Cell::new(&[5], 8, &[], false).unwrap();
+        let root = Cell::new(&[], 0, &[leaf.clone(), leaf.clone()], false).unwrap();
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..10_000 {
+                        let copy = root.clone();
+                        let inner = copy.refs()[0].clone();
+                        drop(copy);
+                        assert_eq!(inner.data(), &[5]);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(root.header().count.load(Ordering::Relaxed), 1);
+        assert_eq!(leaf.header().count.load(Ordering::Relaxed), 3);
+    }
 }

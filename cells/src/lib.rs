@@ -22,6 +22,7 @@ mod slice;
 pub mod tlb;
 
 pub use builder::CellBuilder;
+pub use cell::DATA_SLACK;
 pub use cell::{Cell, CellType, HashBytes, LevelMask, MAX_BITS, MAX_DEPTH, MAX_LEVEL, MAX_REFS};
 pub use error::{CellError, CellResult};
 pub use slice::{bits_to_tagged_hex, parse_tagged_hex, sign_extend, CellSlice};

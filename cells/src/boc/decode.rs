@@ -322,9 +322,7 @@ fn build_cell(index: usize, bytes: &[u8], ref_size: usize, cells: &mut BuiltCell
     } else {
         data.len() * 8
     };
-    let mut buffer = [0u8; 128];
-    buffer[..data.len()].copy_from_slice(data);
-    let cell = Cell::from_parts(buffer, bit_len, refs, layout.exotic)
+    let cell = Cell::from_parts(data, bit_len, refs, layout.exotic)
         .map_err(|source| BocError::InvalidCell { cell: index, source })?;
 
     if cell.level_mask().mask() != layout.level_mask {

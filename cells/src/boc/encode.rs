@@ -89,82 +89,65 @@ impl Hasher for PassThroughHasher {
 
 type PassThrough = BuildHasherDefault<PassThroughHasher>;
 
-/// Finds cells already imported, by hash, with one table operation per
-/// cell reached: a cell gets a visit number when first reached and its
-/// import index once its children are done. The main table is keyed by the
+/// Finds cells already reached, by hash, with one table operation per
+/// cell reached; values are node ids. The main table is keyed by the
 /// first 8 bytes of the hash (small entries, cheap to grow); a cell whose
 /// prefix belongs to another cell goes to a second table keyed by the full
 /// hash, so crafted prefix collisions stay correct.
 #[derive(Default)]
-struct CellIndex<'a> {
+struct CellIndex {
     by_prefix: HashMap<u64, u32, PassThrough>,
     by_hash: HashMap<HashBytes, u32>,
-    /// Per visit number: the cell and its import index (`PENDING` until done).
-    visits: Vec<(&'a Cell, u32)>,
-}
-
-/// Import index of a cell whose children are still being imported.
-const PENDING: u32 = u32::MAX;
-
-/// What [`CellIndex::reach`] found.
-enum Reached {
-    /// An equal cell was imported before, at this index.
-    Seen(u32),
-    /// A new cell, with this visit number.
-    New(u32),
 }
 
 fn hash_prefix(hash: &HashBytes) -> u64 {
     u64::from_le_bytes([hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7]])
 }
 
-impl<'a> CellIndex<'a> {
+impl CellIndex {
     fn with_capacity(capacity: usize) -> Self {
         CellIndex {
             by_prefix: HashMap::with_capacity_and_hasher(capacity, PassThrough::default()),
             by_hash: HashMap::new(),
-            visits: Vec::with_capacity(capacity),
         }
     }
 
-    /// Looks `cell` up, registering it as new if no equal cell was reached before.
-    /// An equal cell reached before is always done: a cell cannot contain itself.
-    fn reach(&mut self, cell: &'a Cell) -> Reached {
-        let visit = self.visits.len() as u32;
+    /// The node of a cell equal to `cell` reached before, if any; otherwise
+    /// `cell` is registered as node `new_id`. An equal cell reached before
+    /// is always fully imported: a cell cannot contain itself.
+    fn reach(&mut self, cell: &Cell, new_id: u32, nodes: &[Node]) -> Option<u32> {
         match self.by_prefix.entry(hash_prefix(cell.hash())) {
             Entry::Vacant(slot) => {
-                slot.insert(visit);
+                slot.insert(new_id);
+                None
             }
             Entry::Occupied(slot) => {
-                let (other, index) = self.visits[*slot.get() as usize];
+                let id = *slot.get();
+                let other = nodes[id as usize].cell;
                 if Cell::ptr_eq(other, cell) || other.hash() == cell.hash() {
-                    return Reached::Seen(index);
+                    return Some(id);
                 }
                 match self.by_hash.entry(*cell.hash()) {
-                    Entry::Occupied(slot) => return Reached::Seen(self.visits[*slot.get() as usize].1),
+                    Entry::Occupied(slot) => Some(*slot.get()),
                     Entry::Vacant(slot) => {
-                        slot.insert(visit);
+                        slot.insert(new_id);
+                        None
                     }
                 }
             }
         }
-        self.visits.push((cell, PENDING));
-        Reached::New(visit)
-    }
-
-    /// Records the import index of a cell whose children are done.
-    fn finish(&mut self, visit: u32, index: u32) {
-        self.visits[visit as usize].1 = index;
     }
 }
 
 /// Highest weight a cell keeps before it counts as "heavy" (`max_cell_whs`).
 const MAX_CELL_WEIGHT: i32 = 64;
 
-/// A unique cell in the bag, in import order.
+/// A unique cell in the bag. Its id (position in `Bag::nodes`) is given
+/// when the cell is first reached; `Bag::post` lists the ids in import
+/// order (post-order, as the reference numbers cells).
 struct Node<'a> {
     cell: &'a Cell,
-    /// Children: import indexes until the visit phase rewrites them to final indexes.
+    /// Children: node ids until the visit phase rewrites them to final indexes.
     refs: [u32; MAX_REFS],
     ref_count: u8,
     /// Weight; 0 after reordering marks a heavy cell (stored with hashes).
@@ -175,7 +158,19 @@ struct Node<'a> {
     new_index: i32,
 }
 
-impl Node<'_> {
+impl<'a> Node<'a> {
+    /// A node for a newly reached cell, its children still to come.
+    fn new(cell: &'a Cell) -> Self {
+        Node {
+            cell,
+            refs: [0; MAX_REFS],
+            ref_count: cell.ref_count() as u8,
+            weight: 0,
+            should_cache: false,
+            new_index: -1,
+        }
+    }
+
     fn is_heavy(&self) -> bool {
         self.weight == 0
     }
@@ -196,10 +191,13 @@ enum Step {
 }
 
 struct Bag<'a> {
+    /// The unique cells, by id (the order they were first reached).
     nodes: Vec<Node<'a>>,
-    /// Import index of each root, then its final index after reordering.
+    /// Node ids in import order (post-order: children before parents).
+    post: Vec<u32>,
+    /// Node id of each root, then its final index after reordering.
     roots: Vec<u32>,
-    /// Import indexes in final order (position = final index).
+    /// Node ids in final order (position = final index).
     order: Vec<u32>,
     /// Sum of the plain serialized sizes of the unique cells (no refs, no hashes).
     data_bytes: u64,
@@ -207,6 +205,15 @@ struct Bag<'a> {
     internal_refs: u64,
     /// Hashes stored when heavy cells carry theirs.
     internal_hashes: u64,
+}
+
+/// Starts loading a newly reached cell's children, which the walk visits
+/// next: their loads overlap instead of waiting one after another.
+#[inline]
+fn prefetch_refs(cell: &Cell) {
+    for child in cell.refs() {
+        child.prefetch();
+    }
 }
 
 /// Bytes of a cell's descriptors and data.
@@ -218,7 +225,8 @@ impl<'a> Bag<'a> {
     /// Depth-first post-order import with deduplication by hash.
     fn import(roots: &'a [Cell]) -> Bag<'a> {
         let mut bag = Bag {
-            nodes: Vec::new(),
+            nodes: Vec::with_capacity(64),
+            post: Vec::with_capacity(64),
             roots: Vec::with_capacity(roots.len()),
             order: Vec::new(),
             data_bytes: 0,
@@ -226,64 +234,56 @@ impl<'a> Bag<'a> {
             internal_hashes: 0,
         };
         let mut seen = CellIndex::with_capacity(64);
-        bag.nodes.reserve(64);
-        // A frame per cell being imported: the cell, its visit number, how
-        // many refs are done, their indexes and the running weight sum.
-        struct Frame<'a> {
-            cell: &'a Cell,
-            visit: u32,
+        // A frame per cell being imported: its node, how many refs are
+        // done (their ids go straight into the node) and the running weight sum.
+        struct Frame {
+            node: u32,
             next: usize,
-            refs: [u32; MAX_REFS],
             weight_sum: u32,
         }
-        let frame = |cell, visit| Frame { cell, visit, next: 0, refs: [0; MAX_REFS], weight_sum: 1 };
-        let mut stack: Vec<Frame<'a>> = Vec::with_capacity(64);
+        let mut stack: Vec<Frame> = Vec::with_capacity(64);
         for root in roots {
-            match seen.reach(root) {
-                Reached::Seen(pos) => {
-                    bag.nodes[pos as usize].should_cache = true;
-                    bag.roots.push(pos);
-                    continue;
-                }
-                Reached::New(visit) => stack.push(frame(root, visit)),
+            let new_id = bag.nodes.len() as u32;
+            if let Some(id) = seen.reach(root, new_id, &bag.nodes) {
+                bag.nodes[id as usize].should_cache = true;
+                bag.roots.push(id);
+                continue;
             }
+            prefetch_refs(root);
+            bag.nodes.push(Node::new(root));
+            bag.roots.push(new_id);
+            stack.push(Frame { node: new_id, next: 0, weight_sum: 1 });
             while let Some(top) = stack.last_mut() {
-                if top.next < top.cell.ref_count() {
-                    let Some(child) = top.cell.reference(top.next) else { break };
-                    match seen.reach(child) {
-                        Reached::Seen(pos) => {
-                            let node = &mut bag.nodes[pos as usize];
+                let cell = bag.nodes[top.node as usize].cell;
+                if let Some(child) = cell.reference(top.next) {
+                    let new_id = bag.nodes.len() as u32;
+                    match seen.reach(child, new_id, &bag.nodes) {
+                        Some(id) => {
+                            let node = &mut bag.nodes[id as usize];
                             node.should_cache = true;
-                            top.refs[top.next] = pos;
                             top.weight_sum += u32::from(node.weight);
+                            bag.nodes[top.node as usize].refs[top.next] = id;
                             top.next += 1;
                             bag.internal_refs += 1;
                         }
-                        Reached::New(visit) => stack.push(frame(child, visit)),
+                        None => {
+                            prefetch_refs(child);
+                            bag.nodes.push(Node::new(child));
+                            stack.push(Frame { node: new_id, next: 0, weight_sum: 1 });
+                        }
                     }
                     continue;
                 }
-                let done = stack.pop().expect("the loop saw a top frame");
-                let pos = bag.nodes.len() as u32;
-                let weight = done.weight_sum.min(255) as u8;
-                bag.nodes.push(Node {
-                    cell: done.cell,
-                    refs: done.refs,
-                    ref_count: done.cell.ref_count() as u8,
-                    weight,
-                    should_cache: false,
-                    new_index: -1,
-                });
-                seen.finish(done.visit, pos);
-                bag.data_bytes += plain_size(done.cell);
-                match stack.last_mut() {
-                    Some(parent) => {
-                        parent.refs[parent.next] = pos;
-                        parent.weight_sum += u32::from(weight);
-                        parent.next += 1;
-                        bag.internal_refs += 1;
-                    }
-                    None => bag.roots.push(pos),
+                let (id, weight) = (top.node, top.weight_sum.min(255) as u8);
+                stack.pop();
+                bag.nodes[id as usize].weight = weight;
+                bag.post.push(id);
+                bag.data_bytes += plain_size(cell);
+                if let Some(parent) = stack.last_mut() {
+                    bag.nodes[parent.node as usize].refs[parent.next] = id;
+                    parent.weight_sum += u32::from(weight);
+                    parent.next += 1;
+                    bag.internal_refs += 1;
                 }
             }
         }
@@ -294,7 +294,8 @@ impl<'a> Bag<'a> {
     /// then walk from the roots to fix the final order.
     fn reorder(&mut self) {
         let nodes = &mut self.nodes;
-        for i in (0..nodes.len()).rev() {
+        for &i in self.post.iter().rev() {
+            let i = i as usize;
             let refs = nodes[i].refs;
             let s = i32::from(nodes[i].ref_count);
             let mut c = s;
@@ -321,7 +322,8 @@ impl<'a> Bag<'a> {
                 }
             }
         }
-        for i in 0..nodes.len() {
+        for &i in &self.post {
+            let i = i as usize;
             let node = &nodes[i];
             let sum: i32 = 1 + node.refs[..usize::from(node.ref_count)]
                 .iter()
@@ -454,7 +456,11 @@ impl<'a> Bag<'a> {
                 write_be(&mut out, entry, offset_size);
             }
         }
-        for &x in self.order.iter().rev() {
+        for (i, &x) in self.order.iter().rev().enumerate() {
+            // The cells are scattered in memory: start loading one a few steps ahead.
+            if let Some(&ahead) = self.order.len().checked_sub(i + 1 + WRITE_PREFETCH).map(|at| &self.order[at]) {
+                self.nodes[ahead as usize].cell.prefetch();
+            }
             let node = &self.nodes[x as usize];
             write_cell(&mut out, node.cell, stores_hashes(node));
             for &child in &node.refs[..usize::from(node.ref_count)] {
@@ -469,6 +475,9 @@ impl<'a> Bag<'a> {
         out
     }
 }
+
+/// How many cells ahead the write pass starts loading a cell.
+const WRITE_PREFETCH: usize = 8;
 
 /// Fewest bytes that hold `value` (the reference's size choice: `value < 256^n`).
 fn bytes_for(value: u64) -> usize {
@@ -519,15 +528,16 @@ mod tests {
         let b = Cell::new(&[2], 8, &[], false).unwrap();
         let b_again = Cell::new(&[2], 8, &[], false).unwrap();
         let mut index = CellIndex::default();
-        assert!(matches!(index.reach(&a), Reached::New(0)));
-        index.finish(0, 10);
+        let mut nodes = Vec::new();
+        assert_eq!(index.reach(&a, 0, &nodes), None);
+        nodes.push(Node::new(&a));
         // Pretend `a` owns `b`'s prefix, as a crafted collision would.
         index.by_prefix.insert(hash_prefix(b.hash()), 0);
-        assert!(matches!(index.reach(&b), Reached::New(1)));
+        assert_eq!(index.reach(&b, 1, &nodes), None);
         assert_eq!(index.by_hash.len(), 1);
-        index.finish(1, 11);
-        assert!(matches!(index.reach(&b_again), Reached::Seen(11)));
-        assert!(matches!(index.reach(&a), Reached::Seen(10)));
+        nodes.push(Node::new(&b));
+        assert_eq!(index.reach(&b_again, 2, &nodes), Some(1));
+        assert_eq!(index.reach(&a, 2, &nodes), Some(0));
     }
 
     #[test]
