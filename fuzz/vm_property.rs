@@ -5,7 +5,7 @@
 //! results: exit code, gas, steps, stack and committed c4/c5. Gas
 //! determinism is what fuzzers and node authors rely on.
 //!
-//! Input layout: byte 0 picks the gas limit (1..=64 x 1000), byte 1 the
+//! Input layout: byte 0 picks the gas limit and maximum (1..=64 x 1000), byte 1 the
 //! stack (low 3 bits: entry count, high bits: seed of the entry kinds),
 //! the rest is split into up to four cells: a root and three children
 //! (each at most 127 bytes, cut at each 0xFF 0xFE 0xFD marker pair).
@@ -75,6 +75,9 @@ fn params(data: &[u8]) -> Option<RunParams> {
     let (&stack, code) = rest.split_first()?;
     let mut p = RunParams::new(code_tree(code));
     p.gas_limit = (gas as i64 % 64 + 1) * 1000;
+    // ACCEPT raises the limit to the maximum: keep that bounded too, so a
+    // run's time and memory stay bounded (gas pays for every stack entry).
+    p.gas_max = p.gas_limit;
     p.stack = stack_of(stack);
     Some(p)
 }
