@@ -10,7 +10,7 @@ mod rist255;
 mod secp;
 mod sign;
 
-use gram_cells::CellSlice;
+use gram_cells::{bits, CellSlice};
 
 use crate::error::{excno, Trap};
 use crate::int257::Int257;
@@ -52,17 +52,9 @@ fn prefix_bytes<const N: usize>(s: &CellSlice) -> Option<[u8; N]> {
     Some(out)
 }
 
-/// All the bits of a slice as bytes; cell underflow unless they are whole bytes.
-fn whole_bytes(s: &CellSlice) -> Result<Vec<u8>, Trap> {
-    if s.remaining_bits() % 8 != 0 {
-        return Err(cell_underflow());
-    }
-    Ok(s.bits_to_vec())
-}
-
-/// Like [`whole_bytes`] without allocating: borrowed from the cell when the
-/// slice starts on a byte boundary, else copied into `buf` (a cell holds at
-/// most 128 bytes).
+/// All the bits of a slice as bytes; cell underflow unless they are whole
+/// bytes. Borrowed from the cell when the slice starts on a byte boundary,
+/// else copied into `buf` (a cell holds at most 128 bytes).
 fn whole_bytes_in<'a>(s: &'a CellSlice, buf: &'a mut [u8; 128]) -> Result<&'a [u8], Trap> {
     let bits = s.remaining_bits();
     if bits % 8 != 0 {
@@ -72,8 +64,13 @@ fn whole_bytes_in<'a>(s: &'a CellSlice, buf: &'a mut [u8; 128]) -> Result<&'a [u
     if at % 8 == 0 {
         return Ok(&s.cell().data()[at / 8..(at + bits) / 8]);
     }
-    s.clone().load_raw_into(&mut buf[..], bits)?;
+    bits::copy_bits(&mut buf[..], 0, s.cell().data_buffer(), at, bits);
     Ok(&buf[..bits / 8])
+}
+
+/// [`whole_bytes_in`] as an owned vector.
+fn whole_bytes(s: &CellSlice) -> Result<Vec<u8>, Trap> {
+    whole_bytes_in(s, &mut [0; 128]).map(<[u8]>::to_vec)
 }
 
 /// The signed data of a signature check, popped from the stack: for the `…S` forms a slice of
