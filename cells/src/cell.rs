@@ -3,10 +3,12 @@
 
 use std::alloc::{self, Layout};
 use std::fmt;
+use std::marker::PhantomData;
 use std::ptr::NonNull;
-use std::sync::atomic::{self, AtomicUsize, Ordering};
+use std::sync::atomic::{self, AtomicU32, Ordering};
 
 use crate::error::{CellError, CellResult};
+use crate::slab::{self, CellSlab};
 
 /// Most data bits a cell holds.
 pub const MAX_BITS: usize = 1023;
@@ -113,6 +115,45 @@ impl CellType {
 #[repr(transparent)]
 pub struct Cell(NonNull<CellHeader>);
 
+/// A cell handle that borrows its cell instead of owning it, for walks
+/// over a tree someone else keeps alive: copying it changes no count, and
+/// reaching the cell takes one pointer instead of two (as `&Cell` would).
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub(crate) struct CellRef<'a>(NonNull<CellHeader>, PhantomData<&'a Cell>);
+
+impl<'a> CellRef<'a> {
+    #[inline]
+    pub(crate) fn new(cell: &'a Cell) -> Self {
+        CellRef(cell.0, PhantomData)
+    }
+
+    /// The refs, borrowed for as long as the tree is.
+    #[inline]
+    pub(crate) fn refs(self) -> &'a [Cell] {
+        // SAFETY: the block (with its refs) lives for 'a, as the cell this
+        // handle was made from does.
+        unsafe {
+            let header = self.0.as_ref();
+            std::slice::from_raw_parts(
+                self.0.as_ptr().cast::<u8>().add(HEADER_SIZE).cast::<Cell>(),
+                usize::from(header.ref_count),
+            )
+        }
+    }
+}
+
+impl std::ops::Deref for CellRef<'_> {
+    type Target = Cell;
+
+    #[inline]
+    fn deref(&self) -> &Cell {
+        // SAFETY: `CellRef` and `Cell` are both a transparent pointer to the
+        // block, which lives for 'a; a `&Cell` never drops the cell.
+        unsafe { &*(self as *const CellRef<'_>).cast::<Cell>() }
+    }
+}
+
 // SAFETY: a cell never changes after construction except for its atomic
 // owner count, so handles can be shared and sent between threads.
 unsafe impl Send for Cell {}
@@ -123,9 +164,11 @@ unsafe impl Sync for Cell {}
 /// offsets below depend on its exact size.
 #[repr(C)]
 struct CellHeader {
-    /// Owners. Once it drops to zero the block is being freed, and the
-    /// freeing loop keeps its list of pending blocks in this field.
-    count: AtomicUsize,
+    /// Owners.
+    count: AtomicU32,
+    /// For a cell placed in a shared chunk by the decoder: its distance to
+    /// the chunk's start in 8-byte words. Zero for a block of its own.
+    chunk_words: u32,
     bit_len: u16,
     repr_depth: u16,
     ref_count: u8,
@@ -133,6 +176,8 @@ struct CellHeader {
     level_mask: LevelMask,
     /// Byte offset of the data from the start of the block.
     data_at: u8,
+    /// Once the cell has no owners left, the freeing loop keeps its list
+    /// of pending blocks in the first 8 bytes of this field.
     repr_hash: HashBytes,
 }
 
@@ -181,12 +226,24 @@ fn block_layout(data_at: usize, byte_len: usize) -> Layout {
     Layout::from_size_align(data_at + byte_len + DATA_SLACK, BLOCK_ALIGN).expect("a cell block is a few hundred bytes")
 }
 
+/// Offset of the data in the block of a cell with these refs and level mask.
+#[inline]
+fn data_offset(ref_count: usize, level_mask: LevelMask) -> usize {
+    HEADER_SIZE + ref_count * std::mem::size_of::<Cell>() + (level_mask.hash_count() - 1) * LEVEL_HASH_SIZE
+}
+
+/// Bytes of the block of a cell with these refs, level mask and data bytes
+/// (what a decoder reserves for it).
+pub(crate) fn block_size(ref_count: usize, level_mask: LevelMask, byte_len: usize) -> usize {
+    data_offset(ref_count, level_mask) + byte_len + DATA_SLACK
+}
+
 impl Clone for Cell {
     #[inline]
     fn clone(&self) -> Self {
         // Relaxed as in `Arc::clone`: a new owner needs no ordering, only a count.
         let old = self.header().count.fetch_add(1, Ordering::Relaxed);
-        if old > isize::MAX as usize {
+        if old > i32::MAX as u32 {
             // Billions of leaked clones: stop rather than wrap the count.
             std::process::abort();
         }
@@ -212,7 +269,7 @@ impl Drop for Cell {
 /// decrement the load does not stall on a cache miss while later loads wait,
 /// which matters when whole trees are freed.
 #[inline]
-fn release_owner(count: &AtomicUsize) -> bool {
+fn release_owner(count: &AtomicU32) -> bool {
     // Acquire (and Release on the decrement) as in `Arc::drop`: every other
     // owner's use of the cell happens before it is freed.
     if count.load(Ordering::Acquire) == 1 {
@@ -225,40 +282,97 @@ fn release_owner(count: &AtomicUsize) -> bool {
     true
 }
 
+/// How many freed blocks wait for their children's headers to load.
+const LOOKAHEAD: usize = 8;
+
 /// Frees the block of a cell that has no owners left, and every descendant
 /// this leaves without owners. Deep trees are freed without recursion and
 /// without allocating: blocks waiting to be freed are chained through
-/// their (no longer used) count fields.
+/// their (no longer used) hash fields. Cells from a decoder's chunk are
+/// counted off the chunk in runs, one atomic operation per run.
 ///
 /// # Safety
 /// `first` points at a live cell block whose count has dropped to zero.
 #[inline(never)]
 unsafe fn free_unowned(first: NonNull<CellHeader>) {
+    /// The link to the next pending block, in a pending block's hash field.
+    fn link(cell: *mut CellHeader) -> *mut *mut CellHeader {
+        // The hash is at offset 16 of an 8-aligned block: aligned for a pointer.
+        // SAFETY (of the projection): `cell` points at a live header.
+        unsafe { std::ptr::addr_of_mut!((*cell).repr_hash).cast::<*mut CellHeader>() }
+    }
     let mut pending = first.as_ptr();
-    // SAFETY (whole body): blocks on the list are unowned, so this loop is
-    // their only user; their refs are live cells holding one count each.
+    // Blocks taken off the list wait here a few turns while their
+    // children's headers load, so the loop rarely stalls on a cache miss.
+    let mut ahead = [std::ptr::null_mut::<CellHeader>(); LOOKAHEAD];
+    let (mut ahead_first, mut ahead_len) = (0, 0);
+    // Consecutive freed cells of one chunk, counted off it together.
+    let mut run: Option<(NonNull<u8>, usize)> = None;
+    // SAFETY (whole body): blocks on the list or waiting ahead are unowned,
+    // so this loop is their only user; their refs are live cells holding
+    // one count each. A chunk outlives its pending cells: they are counted
+    // off only once this loop is done with them.
     unsafe {
-        (*pending).count.store(0, Ordering::Relaxed);
-        while !pending.is_null() {
-            let cell = pending;
-            pending = std::ptr::with_exposed_provenance_mut((*cell).count.load(Ordering::Relaxed));
+        link(pending).write(std::ptr::null_mut());
+        loop {
+            while ahead_len < LOOKAHEAD && !pending.is_null() {
+                let cell = pending;
+                pending = link(cell).read();
+                let refs = cell.cast::<u8>().add(HEADER_SIZE).cast::<Cell>();
+                for i in 0..usize::from((*cell).ref_count) {
+                    (*refs.add(i)).prefetch();
+                }
+                ahead[(ahead_first + ahead_len) % LOOKAHEAD] = cell;
+                ahead_len += 1;
+            }
+            if ahead_len == 0 {
+                break;
+            }
+            let cell = ahead[ahead_first];
+            ahead_first = (ahead_first + 1) % LOOKAHEAD;
+            ahead_len -= 1;
             let refs = cell.cast::<u8>().add(HEADER_SIZE).cast::<NonNull<CellHeader>>();
             for i in 0..usize::from((*cell).ref_count) {
                 let child = (*refs.add(i)).as_ptr();
                 if release_owner(&(*child).count) {
-                    (*child).count.store(pending.expose_provenance(), Ordering::Relaxed);
+                    link(child).write(pending);
                     pending = child;
-                    // Start loading the grandchildren: their counts are read
-                    // when `child` comes off the list.
-                    let grandchildren = child.cast::<u8>().add(HEADER_SIZE).cast::<Cell>();
-                    for j in 0..usize::from((*child).ref_count) {
-                        (*grandchildren.add(j)).prefetch();
-                    }
                 }
             }
-            alloc::dealloc(cell.cast::<u8>(), (*cell).layout());
+            let words = (*cell).chunk_words;
+            if words == 0 {
+                alloc::dealloc(cell.cast::<u8>(), (*cell).layout());
+                continue;
+            }
+            let chunk = slab::chunk_of(cell.cast::<u8>(), words);
+            run = match run {
+                Some((current, freed)) if current == chunk => Some((current, freed + 1)),
+                Some((current, freed)) => {
+                    slab::release_cells(current, freed);
+                    Some((chunk, 1))
+                }
+                None => Some((chunk, 1)),
+            };
+        }
+        if let Some((chunk, freed)) = run {
+            slab::release_cells(chunk, freed);
         }
     }
+}
+
+/// Asks the CPU to start loading the cache line at `at` (a hint only: it
+/// never faults and changes nothing).
+#[inline(always)]
+pub(crate) fn prefetch<T>(at: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE is part of the x86-64 baseline, and a prefetch never
+    // faults or changes memory, whatever the address.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
 }
 
 impl Cell {
@@ -285,6 +399,38 @@ impl Cell {
         refs: [Option<Cell>; MAX_REFS],
         exotic: bool,
     ) -> CellResult<Cell> {
+        Cell::finalise(data, bit_len, refs, exotic, |layout| {
+            // SAFETY: a cell layout has a non-zero size.
+            let block = unsafe { alloc::alloc(layout) };
+            let Some(block) = NonNull::new(block) else { alloc::handle_alloc_error(layout) };
+            (block, 0)
+        })
+    }
+
+    /// [`Cell::from_parts`] for a decoder: the block is placed in `slab`.
+    // Kept out of the decoder's loop, which then stays small, while the
+    // hashing inlines here.
+    #[inline(never)]
+    pub(crate) fn from_parts_in(
+        data: &[u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        exotic: bool,
+        slab: &mut CellSlab,
+    ) -> CellResult<Cell> {
+        Cell::finalise(data, bit_len, refs, exotic, |layout| slab.place(layout.size()))
+    }
+
+    /// Checks the cell, computes its hashes and writes it into the block
+    /// `place` returns for its layout (with the chunk distance to record).
+    #[inline(always)]
+    fn finalise(
+        data: &[u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        exotic: bool,
+        place: impl FnOnce(Layout) -> (NonNull<u8>, u32),
+    ) -> CellResult<Cell> {
         if bit_len > MAX_BITS {
             return Err(CellError::Overflow);
         }
@@ -298,17 +444,17 @@ impl Cell {
         let hashes = compute_hashes(data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
 
         let lower_count = level_mask.hash_count() - 1;
-        let data_at = HEADER_SIZE + ref_count * std::mem::size_of::<Cell>() + lower_count * LEVEL_HASH_SIZE;
-        let layout = block_layout(data_at, byte_len);
-        // SAFETY: the layout has a non-zero size; every byte of the block is
-        // written below before the pointer becomes a `Cell`: the header, the
-        // refs (moved in), the lower hashes, the data and the zero slack.
+        let data_at = data_offset(ref_count, level_mask);
+        let (block, chunk_words) = place(block_layout(data_at, byte_len));
+        // SAFETY: `block` has the layout's size and alignment; every byte of
+        // it is written below before the pointer becomes a `Cell`: the
+        // header, the refs (moved in), the lower hashes, the data and the
+        // zero slack.
         unsafe {
-            let block = alloc::alloc(layout);
-            let Some(block) = NonNull::new(block) else { alloc::handle_alloc_error(layout) };
             let header = block.cast::<CellHeader>();
             header.write(CellHeader {
-                count: AtomicUsize::new(1),
+                count: AtomicU32::new(1),
+                chunk_words,
                 bit_len: bit_len as u16,
                 repr_depth: hashes.repr_depth,
                 ref_count: ref_count as u8,
@@ -345,13 +491,7 @@ impl Cell {
     /// Only a hint: it changes nothing and costs next to nothing.
     #[inline]
     pub(crate) fn prefetch(&self) {
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: SSE is part of the x86-64 baseline, and a prefetch never
-        // faults or changes memory (the pointer is live anyway).
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch::<_MM_HINT_T0>(self.0.as_ptr().cast::<i8>());
-        }
+        prefetch(self.0.as_ptr());
     }
 
     /// The header at the start of the block.

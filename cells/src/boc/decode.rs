@@ -7,9 +7,16 @@
 //! Every count is checked against the input length before anything is
 //! allocated (each cell takes at least 2 bytes), the work is linear in the
 //! input, and nothing recurses on the tree depth.
+//!
+//! The cells of one bag are placed together in shared chunks of memory
+//! (see `slab`): a chunk of up to 64 KiB is freed when the last of its
+//! cells is, so a cell kept after the rest of its bag is dropped keeps its
+//! chunk allocated.
 
 use super::header::{as_c_int, read_be, Header};
 use super::BocError;
+use crate::cell::prefetch;
+use crate::slab::CellSlab;
 use crate::{Cell, LevelMask, MAX_REFS};
 
 /// Roots the reference's multi-root parser accepts by default.
@@ -74,29 +81,44 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     // First pass: where each cell is (without an index), and how often each
     // cell will be taken as a ref, so that its last user can take it instead
     // of cloning (saves two atomic operations per ref).
-    let mut uses = vec![0u32; cell_count];
+    // It also adds up the memory the cells will take.
+    let mut slots = vec![Slot::default(); cell_count];
+    let mut block_bytes = 0;
     let locator = if header.has_index {
         let locator = CellLocator::Index {
             index: &data[header.index_offset as usize..data_at],
             offset_size: header.offset_size,
             cache_bits: header.has_cache_bits,
         };
-        count_indexed_uses(&locator, cells_data, ref_size, &mut uses);
+        count_indexed_uses(&locator, cells_data, ref_size, &mut slots, &mut block_bytes);
         locator
     } else {
-        CellLocator::Ends(scan_cells(cells_data, ref_size, &mut uses)?)
+        CellLocator::Ends(scan_cells(cells_data, ref_size, &mut slots, &mut block_bytes)?)
     };
     for &root in &root_indexes {
-        uses[root] = uses[root].saturating_add(1);
+        slots[root].uses = slots[root].uses.saturating_add(1);
     }
 
-    // built[cell_count - 1 - i] is cell i: cells are built from the last one.
-    let mut built: Vec<Option<Cell>> = Vec::with_capacity(cell_count);
+    // Cells are built from the last one, so every ref is built before its parent.
+    let mut slab = CellSlab::new(block_bytes);
+    let prefetching = cell_count >= PREFETCH_FROM;
     for index in (0..cell_count).rev() {
+        // Refs point anywhere in the bag: start loading what the cells a
+        // few steps ahead will take, so building rarely waits for memory.
+        if let (true, Some(ahead)) = (prefetching, index.checked_sub(SLOTS_AHEAD)) {
+            prefetch_refs(&locator, cells_data, ref_size, ahead, &slots, |slot| prefetch(slot));
+        }
+        if let (true, Some(ahead)) = (prefetching, index.checked_sub(CELLS_AHEAD)) {
+            prefetch_refs(&locator, cells_data, ref_size, ahead, &slots, |slot| {
+                if let Some(cell) = &slot.cell {
+                    cell.prefetch();
+                }
+            });
+        }
         let (start, end) = locator.bounds(index, cells_data.len())?;
-        let mut cells = BuiltCells { built: &mut built, uses: &mut uses, cache_counts: &mut cache_counts };
-        let cell = build_cell(index, &cells_data[start..end], ref_size, &mut cells)?;
-        built.push(Some(cell));
+        let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut cache_counts };
+        let cell = build_cell(index, &cells_data[start..end], ref_size, &mut cells, &mut slab)?;
+        slots[index].cell = Some(cell);
     }
 
     if let CellLocator::Index { cache_bits: true, .. } = locator {
@@ -107,17 +129,47 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
             }
         }
     }
-    let mut cells = BuiltCells { built: &mut built, uses: &mut uses, cache_counts: &mut [] };
-    root_indexes.into_iter().map(|i| cells.take(i, cell_count)).collect()
+    let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut [] };
+    root_indexes.into_iter().map(|i| cells.take(i)).collect()
 }
 
-/// Counts the refs of cell `index` (those the build pass will follow) in `uses`.
-fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, uses: &mut [u32]) {
+/// Bags with fewer cells stay in the cache and are built without prefetching.
+const PREFETCH_FROM: usize = 8192;
+/// How many cells ahead of the build the slots of their refs are prefetched.
+const SLOTS_AHEAD: usize = 6;
+/// How many cells ahead the built refs' headers are prefetched (their
+/// slots were prefetched earlier, so the pointers are at hand).
+const CELLS_AHEAD: usize = 2;
+
+/// Calls `prefetch` on the slot of every ref of cell `index` that is in
+/// range. A cell that does not parse is skipped: the build reports it.
+fn prefetch_refs(
+    locator: &CellLocator,
+    cells_data: &[u8],
+    ref_size: usize,
+    index: usize,
+    slots: &[Slot],
+    prefetch: impl Fn(&Slot),
+) {
+    let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { return };
+    let bytes = &cells_data[start..end];
+    let Ok(layout) = CellLayout::parse(bytes, ref_size, index) else { return };
+    for k in 0..layout.ref_count {
+        let at = layout.refs_offset + k * ref_size;
+        if let Some(slot) = usize::try_from(read_be(&bytes[at..at + ref_size])).ok().and_then(|t| slots.get(t)) {
+            prefetch(slot);
+        }
+    }
+}
+
+/// Counts the refs of cell `index` (those the build pass will follow) in `slots`.
+fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, slots: &mut [Slot]) {
     for k in 0..layout.ref_count {
         let at = layout.refs_offset + k * ref_size;
         let target = as_c_int(read_be(&bytes[at..at + ref_size]));
-        if target > index as i64 && target < uses.len() as i64 {
-            uses[target as usize] = uses[target as usize].saturating_add(1);
+        if target > index as i64 && target < slots.len() as i64 {
+            let uses = &mut slots[target as usize].uses;
+            *uses = uses.saturating_add(1);
         }
     }
 }
@@ -126,30 +178,43 @@ fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, 
 /// same bounds and layout checks as the build pass, so a cell skipped here
 /// makes the build pass fail: counts can be too high (a rejected cell),
 /// never too low.
-fn count_indexed_uses(locator: &CellLocator, cells_data: &[u8], ref_size: usize, uses: &mut [u32]) {
-    for index in 0..uses.len() {
+fn count_indexed_uses(
+    locator: &CellLocator,
+    cells_data: &[u8],
+    ref_size: usize,
+    slots: &mut [Slot],
+    block_bytes: &mut usize,
+) {
+    for index in 0..slots.len() {
         let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { continue };
         let bytes = &cells_data[start..end];
         if let Ok(layout) = CellLayout::parse(bytes, ref_size, index) {
-            count_refs(bytes, &layout, index, ref_size, uses);
+            count_refs(bytes, &layout, index, ref_size, slots);
+            *block_bytes += layout.block_size();
         }
     }
 }
 
-/// The cells built so far (last cell first) with their remaining uses.
+/// One cell of the bag: the cell once built, and how many refs to it
+/// (and roots) are still to take it.
+#[derive(Clone, Default)]
+struct Slot {
+    cell: Option<Cell>,
+    uses: u32,
+}
+
+/// The cells built so far with their remaining uses.
 struct BuiltCells<'a> {
-    built: &'a mut Vec<Option<Cell>>,
-    uses: &'a mut [u32],
+    slots: &'a mut [Slot],
     cache_counts: &'a mut [u8],
 }
 
 impl BuiltCells<'_> {
     /// Hands out cell `index`: moved out on its last use, cloned before.
-    fn take(&mut self, index: usize, cell_count: usize) -> Result<Cell, BocError> {
-        let slot = &mut self.built[cell_count - 1 - index];
-        let uses = &mut self.uses[index];
-        *uses = uses.saturating_sub(1);
-        let cell = if *uses == 0 { slot.take() } else { slot.clone() };
+    fn take(&mut self, index: usize) -> Result<Cell, BocError> {
+        let slot = &mut self.slots[index];
+        slot.uses = slot.uses.saturating_sub(1);
+        let cell = if slot.uses == 0 { slot.cell.take() } else { slot.cell.clone() };
         // The first pass never counts low, so the cell is still there.
         cell.ok_or(BocError::InvalidCell { cell: index, source: crate::CellError::Underflow })
     }
@@ -262,18 +327,31 @@ impl CellLayout {
             end_offset,
         })
     }
+
+    /// Memory the built cell will take (if it is valid: the level mask is
+    /// the declared one).
+    fn block_size(&self) -> usize {
+        crate::cell::block_size(self.ref_count, LevelMask::new(self.level_mask), self.data_len)
+            .next_multiple_of(crate::slab::WORD)
+    }
 }
 
 /// First pass without an index: walks the cells to find where each ends
 /// (together they must fill the cell data exactly) and counts their refs.
-fn scan_cells(cells_data: &[u8], ref_size: usize, uses: &mut [u32]) -> Result<Vec<usize>, BocError> {
-    let cell_count = uses.len();
+fn scan_cells(
+    cells_data: &[u8],
+    ref_size: usize,
+    slots: &mut [Slot],
+    block_bytes: &mut usize,
+) -> Result<Vec<usize>, BocError> {
+    let cell_count = slots.len();
     let mut ends = Vec::with_capacity(cell_count);
     let mut pos = 0;
     for cell in 0..cell_count {
         let bytes = &cells_data[pos..];
         let layout = CellLayout::parse(bytes, ref_size, cell)?;
-        count_refs(bytes, &layout, cell, ref_size, uses);
+        count_refs(bytes, &layout, cell, ref_size, slots);
+        *block_bytes += layout.block_size();
         pos += layout.end_offset;
         ends.push(pos);
     }
@@ -288,13 +366,18 @@ fn scan_cells(cells_data: &[u8], ref_size: usize, uses: &mut [u32]) -> Result<Ve
 }
 
 /// Builds cell `index` from its bytes; `cells` holds the cells after it.
-fn build_cell(index: usize, bytes: &[u8], ref_size: usize, cells: &mut BuiltCells) -> Result<Cell, BocError> {
+fn build_cell(
+    index: usize,
+    bytes: &[u8],
+    ref_size: usize,
+    cells: &mut BuiltCells,
+    slab: &mut CellSlab,
+) -> Result<Cell, BocError> {
     let layout = CellLayout::parse(bytes, ref_size, index)?;
     if layout.end_offset != bytes.len() {
         return Err(BocError::UnusedSpace { cell: index });
     }
-    // `built` has exactly the cells index + 1 .. cell_count.
-    let cell_count = index + 1 + cells.built.len();
+    let cell_count = cells.slots.len();
     let mut refs: [Option<Cell>; MAX_REFS] = Default::default();
     for (k, slot) in refs.iter_mut().enumerate().take(layout.ref_count) {
         let at = layout.refs_offset + k * ref_size;
@@ -306,7 +389,7 @@ fn build_cell(index: usize, bytes: &[u8], ref_size: usize, cells: &mut BuiltCell
         if target >= cell_count as i64 {
             return Err(BocError::RefOutOfRange { cell: index, ref_index: k, target: raw, count: cell_count });
         }
-        *slot = Some(cells.take(target as usize, cell_count)?);
+        *slot = Some(cells.take(target as usize)?);
         count_reference(cells.cache_counts, target as usize);
     }
 
@@ -322,7 +405,7 @@ fn build_cell(index: usize, bytes: &[u8], ref_size: usize, cells: &mut BuiltCell
     } else {
         data.len() * 8
     };
-    let cell = Cell::from_parts(data, bit_len, refs, layout.exotic)
+    let cell = Cell::from_parts_in(data, bit_len, refs, layout.exotic, slab)
         .map_err(|source| BocError::InvalidCell { cell: index, source })?;
 
     if cell.level_mask().mask() != layout.level_mask {

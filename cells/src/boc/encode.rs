@@ -9,12 +9,9 @@
 //!
 //! All walks use explicit stacks, so deep trees cannot overflow the call stack.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::header::MAGIC_GENERIC;
 use super::BocError;
+use crate::cell::{prefetch, CellRef};
 use crate::{Cell, HashBytes, MAX_REFS};
 
 /// Which optional parts to write. The default is the plain format.
@@ -66,76 +63,78 @@ pub fn encode_many(roots: &[Cell], mode: EncodeMode) -> Result<Vec<u8>, BocError
     Ok(bag.write(mode))
 }
 
-/// Passes a `u64` key through: keys are the first 8 bytes of cell hashes,
-/// which are already uniformly random.
-#[derive(Default)]
-struct PassThroughHasher(u64);
-
-impl Hasher for PassThroughHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-type PassThrough = BuildHasherDefault<PassThroughHasher>;
-
-/// Finds cells already reached, by hash, with one table operation per
-/// cell reached; values are node ids. The main table is keyed by the
-/// first 8 bytes of the hash (small entries, cheap to grow); a cell whose
-/// prefix belongs to another cell goes to a second table keyed by the full
-/// hash, so crafted prefix collisions stay correct.
-#[derive(Default)]
+/// Finds cells already reached, by hash, with one probe sequence per cell
+/// reached; values are node ids. Open addressing with linear probing over
+/// 8-byte entries (the first 32 bits of the hash, then the node id plus
+/// one; zero is empty), kept at most half full, so a probe usually reads
+/// one cache line. An equal tag is confirmed on the full hash, so crafted
+/// tag collisions stay correct (only slower).
 struct CellIndex {
-    by_prefix: HashMap<u64, u32, PassThrough>,
-    by_hash: HashMap<HashBytes, u32>,
+    slots: Vec<u64>,
+    len: usize,
 }
 
-fn hash_prefix(hash: &HashBytes) -> u64 {
-    u64::from_le_bytes([hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7]])
+/// The first 32 bits of a hash: the probe start and the entry tag.
+#[inline]
+fn hash_tag(hash: &HashBytes) -> u32 {
+    u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]])
 }
 
 impl CellIndex {
-    fn with_capacity(capacity: usize) -> Self {
-        CellIndex {
-            by_prefix: HashMap::with_capacity_and_hasher(capacity, PassThrough::default()),
-            by_hash: HashMap::new(),
-        }
+    /// An empty index with room for about `cells` cells before it grows.
+    fn with_capacity(cells: usize) -> Self {
+        CellIndex { slots: vec![0; (cells * 2).next_power_of_two().max(16)], len: 0 }
     }
 
     /// The node of a cell equal to `cell` reached before, if any; otherwise
     /// `cell` is registered as node `new_id`. An equal cell reached before
     /// is always fully imported: a cell cannot contain itself.
+    #[inline]
     fn reach(&mut self, cell: &Cell, new_id: u32, nodes: &[Node]) -> Option<u32> {
-        match self.by_prefix.entry(hash_prefix(cell.hash())) {
-            Entry::Vacant(slot) => {
-                slot.insert(new_id);
-                None
+        let tag = hash_tag(cell.hash());
+        let mask = self.slots.len() - 1;
+        let mut at = tag as usize & mask;
+        loop {
+            let entry = self.slots[at];
+            if entry == 0 {
+                self.slots[at] = (u64::from(tag) << 32) | (u64::from(new_id) + 1);
+                self.len += 1;
+                if self.len * 2 > self.slots.len() {
+                    self.grow();
+                }
+                return None;
             }
-            Entry::Occupied(slot) => {
-                let id = *slot.get();
-                let other = nodes[id as usize].cell;
+            if (entry >> 32) as u32 == tag {
+                let id = (entry as u32).wrapping_sub(1);
+                let other = &nodes[id as usize].cell;
                 if Cell::ptr_eq(other, cell) || other.hash() == cell.hash() {
                     return Some(id);
                 }
-                match self.by_hash.entry(*cell.hash()) {
-                    Entry::Occupied(slot) => Some(*slot.get()),
-                    Entry::Vacant(slot) => {
-                        slot.insert(new_id);
-                        None
-                    }
-                }
             }
+            at = (at + 1) & mask;
         }
+    }
+
+    /// Starts loading the slot where `cell`'s probe will start.
+    #[inline]
+    fn prefetch(&self, cell: &Cell) {
+        let at = hash_tag(cell.hash()) as usize & (self.slots.len() - 1);
+        prefetch(&self.slots[at]);
+    }
+
+    /// Doubles the table, placing every entry again by its tag.
+    #[cold]
+    fn grow(&mut self) {
+        let mut slots = vec![0u64; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for &entry in self.slots.iter().filter(|&&e| e != 0) {
+            let mut at = (entry >> 32) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = entry;
+        }
+        self.slots = slots;
     }
 }
 
@@ -146,7 +145,7 @@ const MAX_CELL_WEIGHT: i32 = 64;
 /// when the cell is first reached; `Bag::post` lists the ids in import
 /// order (post-order, as the reference numbers cells).
 struct Node<'a> {
-    cell: &'a Cell,
+    cell: CellRef<'a>,
     /// Children: node ids until the visit phase rewrites them to final indexes.
     refs: [u32; MAX_REFS],
     ref_count: u8,
@@ -160,7 +159,7 @@ struct Node<'a> {
 
 impl<'a> Node<'a> {
     /// A node for a newly reached cell, its children still to come.
-    fn new(cell: &'a Cell) -> Self {
+    fn new(cell: CellRef<'a>) -> Self {
         Node {
             cell,
             refs: [0; MAX_REFS],
@@ -250,12 +249,18 @@ impl<'a> Bag<'a> {
                 continue;
             }
             prefetch_refs(root);
-            bag.nodes.push(Node::new(root));
+            bag.nodes.push(Node::new(CellRef::new(root)));
             bag.roots.push(new_id);
             stack.push(Frame { node: new_id, next: 0, weight_sum: 1 });
             while let Some(top) = stack.last_mut() {
                 let cell = bag.nodes[top.node as usize].cell;
-                if let Some(child) = cell.reference(top.next) {
+                if let Some(child) = cell.refs().get(top.next) {
+                    // The next sibling's header was loaded when its parent
+                    // was reached: start loading its table slot, which is
+                    // needed after this child's subtree.
+                    if let Some(sibling) = cell.refs().get(top.next + 1) {
+                        seen.prefetch(sibling);
+                    }
                     let new_id = bag.nodes.len() as u32;
                     match seen.reach(child, new_id, &bag.nodes) {
                         Some(id) => {
@@ -268,7 +273,7 @@ impl<'a> Bag<'a> {
                         }
                         None => {
                             prefetch_refs(child);
-                            bag.nodes.push(Node::new(child));
+                            bag.nodes.push(Node::new(CellRef::new(child)));
                             stack.push(Frame { node: new_id, next: 0, weight_sum: 1 });
                         }
                     }
@@ -278,7 +283,7 @@ impl<'a> Bag<'a> {
                 stack.pop();
                 bag.nodes[id as usize].weight = weight;
                 bag.post.push(id);
-                bag.data_bytes += plain_size(cell);
+                bag.data_bytes += plain_size(&cell);
                 if let Some(parent) = stack.last_mut() {
                     bag.nodes[parent.node as usize].refs[parent.next] = id;
                     parent.weight_sum += u32::from(weight);
@@ -448,7 +453,7 @@ impl<'a> Bag<'a> {
             let mut end = 0u64;
             for &x in self.order.iter().rev() {
                 let node = &self.nodes[x as usize];
-                end += plain_size(node.cell) + u64::from(node.ref_count) * ref_size as u64;
+                end += plain_size(&node.cell) + u64::from(node.ref_count) * ref_size as u64;
                 if stores_hashes(node) {
                     end += node.cell.level_mask().hash_count() as u64 * 34;
                 }
@@ -457,12 +462,17 @@ impl<'a> Bag<'a> {
             }
         }
         for (i, &x) in self.order.iter().rev().enumerate() {
-            // The cells are scattered in memory: start loading one a few steps ahead.
-            if let Some(&ahead) = self.order.len().checked_sub(i + 1 + WRITE_PREFETCH).map(|at| &self.order[at]) {
-                self.nodes[ahead as usize].cell.prefetch();
+            // Nodes and cells are scattered in memory: start loading a node
+            // a few steps ahead, and its cell once the node is at hand.
+            let ahead = |distance: usize| self.order.len().checked_sub(i + 1 + distance).map(|at| self.order[at]);
+            if let Some(node) = ahead(2 * WRITE_PREFETCH) {
+                prefetch(&self.nodes[node as usize]);
+            }
+            if let Some(node) = ahead(WRITE_PREFETCH) {
+                self.nodes[node as usize].cell.prefetch();
             }
             let node = &self.nodes[x as usize];
-            write_cell(&mut out, node.cell, stores_hashes(node));
+            write_cell(&mut out, &node.cell, stores_hashes(node));
             for &child in &node.refs[..usize::from(node.ref_count)] {
                 write_be(&mut out, boc_index(child), ref_size);
             }
@@ -521,23 +531,40 @@ fn write_cell(out: &mut Vec<u8>, cell: &Cell, with_hashes: bool) {
 mod tests {
     use super::*;
 
-    /// Two different cells whose hashes share the 8-byte prefix are still told apart.
+    /// Two different cells whose hashes share the tag are still told apart.
     #[test]
-    fn prefix_collisions_fall_back_to_full_hashes() {
+    fn tag_collisions_fall_back_to_full_hashes() {
         let a = Cell::new(&[1], 8, &[], false).unwrap();
         let b = Cell::new(&[2], 8, &[], false).unwrap();
         let b_again = Cell::new(&[2], 8, &[], false).unwrap();
-        let mut index = CellIndex::default();
-        let mut nodes = Vec::new();
-        assert_eq!(index.reach(&a, 0, &nodes), None);
-        nodes.push(Node::new(&a));
-        // Pretend `a` owns `b`'s prefix, as a crafted collision would.
-        index.by_prefix.insert(hash_prefix(b.hash()), 0);
+        let mut index = CellIndex::with_capacity(4);
+        let mut nodes = vec![Node::new(CellRef::new(&a))];
+        // Pretend `a` owns `b`'s tag, as a crafted collision would.
+        let mask = index.slots.len() - 1;
+        index.slots[hash_tag(b.hash()) as usize & mask] = (u64::from(hash_tag(b.hash())) << 32) | 1;
+        index.len = 1;
         assert_eq!(index.reach(&b, 1, &nodes), None);
-        assert_eq!(index.by_hash.len(), 1);
-        nodes.push(Node::new(&b));
+        nodes.push(Node::new(CellRef::new(&b)));
         assert_eq!(index.reach(&b_again, 2, &nodes), Some(1));
-        assert_eq!(index.reach(&a, 2, &nodes), Some(0));
+        assert_eq!(index.reach(&b, 2, &nodes), Some(1));
+        assert_eq!(index.len, 2);
+    }
+
+    /// The table keeps every entry findable as it grows.
+    #[test]
+    fn the_index_grows_without_losing_cells() {
+        let cells: Vec<Cell> = (0..1000u32).map(|i| Cell::new(&i.to_be_bytes(), 32, &[], false).unwrap()).collect();
+        let mut index = CellIndex::with_capacity(1);
+        let mut nodes = Vec::new();
+        for (id, cell) in cells.iter().enumerate() {
+            assert_eq!(index.reach(cell, id as u32, &nodes), None);
+            nodes.push(Node::new(CellRef::new(cell)));
+        }
+        for (id, cell) in cells.iter().enumerate() {
+            let again = Cell::new(cell.data(), 32, &[], false).unwrap();
+            assert_eq!(index.reach(&again, 9999, &nodes), Some(id as u32));
+        }
+        assert!(index.slots.len() >= 2000);
     }
 
     #[test]
