@@ -161,8 +161,9 @@ unsafe impl Send for Cell {}
 unsafe impl Sync for Cell {}
 
 /// The fixed part at the start of a cell's block. `repr(C)`: the tail
-/// offsets below depend on its exact size.
-#[repr(C)]
+/// offsets below depend on its exact size. Aligned for the refs (pointers)
+/// that follow it and the pending-list link kept in the hash.
+#[repr(C, align(8))]
 struct CellHeader {
     /// Owners.
     count: AtomicU32,
@@ -185,6 +186,9 @@ struct CellHeader {
 const HEADER_SIZE: usize = std::mem::size_of::<CellHeader>();
 /// Alignment of a cell block (that of the header and of the refs).
 const BLOCK_ALIGN: usize = std::mem::align_of::<CellHeader>();
+// The refs right after the header are pointers, and decoders place blocks
+// on `slab::WORD` boundaries.
+const _: () = assert!(HEADER_SIZE == 48 && BLOCK_ALIGN == std::mem::align_of::<Cell>() && BLOCK_ALIGN == slab::WORD);
 /// Zero bytes kept after the data, so readers may fetch a whole word
 /// starting at any data byte without a bounds case.
 pub const DATA_SLACK: usize = 8;
@@ -198,6 +202,10 @@ struct LevelHash {
 }
 
 const LEVEL_HASH_SIZE: usize = std::mem::size_of::<LevelHash>();
+
+impl LevelHash {
+    const ZERO: LevelHash = LevelHash { hash: [0; 32], depth: [0; 2] };
+}
 
 impl CellHeader {
     /// Offset of the lower-level hashes in the block.
@@ -442,7 +450,77 @@ impl Cell {
         let cell_type = if exotic { exotic_type(data, bit_len)? } else { CellType::Ordinary };
         let level_mask = check_and_level(cell_type, data, bit_len, &refs[..ref_count])?;
         let hashes = compute_hashes(data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
+        Ok(Cell::write_block(data, bit_len, refs, ref_count, cell_type, level_mask, &hashes, place))
+    }
 
+    /// Checks an ordinary cell whose refs all have level 0, and writes its
+    /// padded hash input into `input`: all it lacks is the hash. Decoders
+    /// hash two such cells at once; [`Cell::from_unhashed`] finishes one.
+    pub(crate) fn unhashed<'d>(
+        data: &'d [u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        input: &mut HashInput,
+    ) -> CellResult<UnhashedCell<'d>> {
+        if bit_len > MAX_BITS {
+            return Err(CellError::Overflow);
+        }
+        let Some(data) = data.get(..bit_len.div_ceil(8)) else {
+            return Err(CellError::Underflow);
+        };
+        let ref_count = refs.iter().take_while(|r| r.is_some()).count();
+        debug_assert!(refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO));
+        input[0] = descriptor_d1(ref_count, false, LevelMask::ZERO);
+        input[1] = descriptor_d2(bit_len);
+        let mut len = 2 + write_tagged_data(&mut input[2..], data, bit_len);
+        let mut depth = 0u16;
+        for r in refs.iter().flatten() {
+            depth = depth.max(r.depth() + 1);
+            input[len..len + 2].copy_from_slice(&r.depth().to_be_bytes());
+            len += 2;
+        }
+        if depth > MAX_DEPTH {
+            return Err(CellError::DepthTooBig);
+        }
+        for r in refs.iter().flatten() {
+            input[len..len + 32].copy_from_slice(r.hash());
+            len += 32;
+        }
+        let padded_len = pad_sha256(input, len);
+        Ok(UnhashedCell { data, bit_len, refs, ref_count, depth, padded_len })
+    }
+
+    /// Finishes an [`UnhashedCell`] with the SHA-256 of its hash input, in `slab`.
+    pub(crate) fn from_unhashed(cell: UnhashedCell, hash: HashBytes, slab: &mut CellSlab) -> Cell {
+        let hashes = Hashes { repr_hash: hash, repr_depth: cell.depth, lower: [LevelHash::ZERO; 3] };
+        Cell::write_block(
+            cell.data,
+            cell.bit_len,
+            cell.refs,
+            cell.ref_count,
+            CellType::Ordinary,
+            LevelMask::ZERO,
+            &hashes,
+            |layout| slab.place(layout.size()),
+        )
+    }
+
+    /// Writes a checked and hashed cell into the block `place` returns for
+    /// its layout (with the chunk distance to record). `refs` fill the first
+    /// `ref_count` slots; `data` is `ceil(bit_len / 8)` bytes.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn write_block(
+        data: &[u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        ref_count: usize,
+        cell_type: CellType,
+        level_mask: LevelMask,
+        hashes: &Hashes,
+        place: impl FnOnce(Layout) -> (NonNull<u8>, u32),
+    ) -> Cell {
+        let byte_len = data.len();
         let lower_count = level_mask.hash_count() - 1;
         let data_at = data_offset(ref_count, level_mask);
         let (block, chunk_words) = place(block_layout(data_at, byte_len));
@@ -482,7 +560,7 @@ impl Cell {
                 *data_ptr.add(byte_len - 1) &= 0xFFu8 << (8 - bit_len % 8);
             }
             std::ptr::write_bytes(data_ptr.add(byte_len), 0, DATA_SLACK);
-            Ok(Cell(header))
+            Cell(header)
         }
     }
 
@@ -718,14 +796,48 @@ const PREIMAGE_BUFFER: usize = (PREIMAGE_MAX + 9).div_ceil(64) * 64;
 const SHA256_INIT: [u32; 8] =
     [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-/// SHA-256 of `buf[..len]`, padded in place (`buf` has room for the padding:
-/// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
-/// streaming hasher for inputs that are already in one buffer.
-fn sha256_in_place(buf: &mut [u8; PREIMAGE_BUFFER], len: usize) -> HashBytes {
+/// A buffer for one hash input of a cell, with room for its padding.
+pub(crate) type HashInput = [u8; PREIMAGE_BUFFER];
+
+/// An ordinary level-0 cell, checked, whose padded hash input is in a
+/// caller's [`HashInput`]: see [`Cell::unhashed`].
+pub(crate) struct UnhashedCell<'d> {
+    data: &'d [u8],
+    bit_len: usize,
+    refs: [Option<Cell>; MAX_REFS],
+    ref_count: usize,
+    depth: u16,
+    /// Bytes of the padded hash input (whole 64-byte blocks).
+    pub(crate) padded_len: usize,
+}
+
+/// Writes the SHA-256 padding after `buf[..len]` (a one bit, zeros, the
+/// bit length) and returns the padded length, whole 64-byte blocks.
+fn pad_sha256(buf: &mut HashInput, len: usize) -> usize {
     let total = (len + 9).div_ceil(64) * 64;
     buf[len] = 0x80;
     buf[len + 1..total - 8].fill(0);
     buf[total - 8..total].copy_from_slice(&(len as u64 * 8).to_be_bytes());
+    total
+}
+
+/// Writes a cell's data as hashed (bits past `bit_len` cleared, then the
+/// completion tag when the last byte is partial) and returns its length.
+fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
+    let byte_len = data.len();
+    out[..byte_len].copy_from_slice(data);
+    if bit_len % 8 != 0 {
+        let last = &mut out[byte_len - 1];
+        *last = (*last & (0xFFu8 << (8 - bit_len % 8))) | (0x80 >> (bit_len % 8));
+    }
+    byte_len
+}
+
+/// SHA-256 of `buf[..len]`, padded in place (`buf` has room for the padding:
+/// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
+/// streaming hasher for inputs that are already in one buffer.
+fn sha256_in_place(buf: &mut HashInput, len: usize) -> HashBytes {
+    let total = pad_sha256(buf, len);
     let mut state = SHA256_INIT;
     for block in buf[..total].chunks_exact(64) {
         sha2::compress256(&mut state, std::slice::from_ref(block.into()));
@@ -826,15 +938,13 @@ fn compute_hashes(
     let first_computed = if is_pruned { hash_count - 1 } else { 0 };
     let child_shift = u8::from(cell_type.is_merkle());
     let exotic = cell_type.is_exotic();
-    let byte_len = data.len();
     let ref_count = refs.len();
 
     // The hash input of one level, written into one stack buffer and hashed
     // in a single call: descriptors, data (or the previous level's hash),
     // child depths, child hashes.
     let mut preimage = [0u8; PREIMAGE_BUFFER];
-    let mut hashes =
-        Hashes { repr_hash: [0; 32], repr_depth: 0, lower: [LevelHash { hash: [0; 32], depth: [0; 2] }; 3] };
+    let mut hashes = Hashes { repr_hash: [0; 32], repr_depth: 0, lower: [LevelHash::ZERO; 3] };
     let mut computed = 0;
     let mut hash_index = 0;
     for level in 0..=mask.level() {
@@ -850,14 +960,7 @@ fn compute_hashes(
         preimage[1] = descriptor_d2(bit_len);
         let mut len = 2;
         if this_index == first_computed {
-            preimage[2..2 + byte_len].copy_from_slice(data);
-            if bit_len % 8 != 0 {
-                // Clear the bits past the data, then set the completion tag
-                // (a one bit right after the data).
-                let last = &mut preimage[1 + byte_len];
-                *last = (*last & (0xFFu8 << (8 - bit_len % 8))) | (0x80 >> (bit_len % 8));
-            }
-            len += byte_len;
+            len += write_tagged_data(&mut preimage[2..], data, bit_len);
         } else {
             preimage[2..34].copy_from_slice(&hashes.lower[computed - 1].hash);
             len += 32;

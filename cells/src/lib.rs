@@ -18,6 +18,7 @@ mod builder;
 mod cell;
 pub mod dict;
 mod error;
+mod sha256_pair;
 mod slab;
 mod slice;
 pub mod tlb;

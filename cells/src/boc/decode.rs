@@ -15,7 +15,8 @@
 
 use super::header::{as_c_int, read_be, Header};
 use super::BocError;
-use crate::cell::prefetch;
+use crate::cell::{prefetch, HashInput, UnhashedCell};
+use crate::sha256_pair::{sha256_padded, sha256_padded_pair};
 use crate::slab::CellSlab;
 use crate::{Cell, LevelMask, MAX_REFS};
 
@@ -99,8 +100,13 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
         slots[root].uses = slots[root].uses.saturating_add(1);
     }
 
-    // Cells are built from the last one, so every ref is built before its parent.
+    // Cells are built from the last one, so every ref is built before its
+    // parent. Plain cells are hashed in pairs (two hashes at once run
+    // faster than one after another): one waits, unhashed, for a partner
+    // that does not refer to it.
     let mut slab = CellSlab::new(block_bytes);
+    let mut inputs: [HashInput; 2] = [[0; std::mem::size_of::<HashInput>()]; 2];
+    let mut waiting: Option<WaitingCell> = None;
     let prefetching = cell_count >= PREFETCH_FROM;
     for index in (0..cell_count).rev() {
         // Refs point anywhere in the bag: start loading what the cells a
@@ -116,9 +122,30 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
             });
         }
         let (start, end) = locator.bounds(index, cells_data.len())?;
+        let bytes = &cells_data[start..end];
+        if let Some(w) = waiting.take_if(|w| refers_to(bytes, ref_size, w.index)) {
+            let at = w.index;
+            slots[at].cell = Some(w.finish_alone(&inputs, &mut slab));
+        }
+        // The input buffer the waiting cell does not use.
+        let input = waiting.as_ref().map_or(0, |w| 1 - w.input);
         let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut cache_counts };
-        let cell = build_cell(index, &cells_data[start..end], ref_size, &mut cells, &mut slab)?;
-        slots[index].cell = Some(cell);
+        match build_cell(index, bytes, ref_size, &mut cells, &mut slab, &mut inputs[input])? {
+            Built::Cell(cell) => slots[index].cell = Some(cell),
+            Built::Unhashed(cell) => match waiting.take() {
+                None => waiting = Some(WaitingCell { index, cell, input }),
+                Some(w) => {
+                    let (first, second) =
+                        sha256_padded_pair(&inputs[w.input][..w.len()], &inputs[input][..cell.padded_len]);
+                    slots[w.index].cell = Some(Cell::from_unhashed(w.cell, first, &mut slab));
+                    slots[index].cell = Some(Cell::from_unhashed(cell, second, &mut slab));
+                }
+            },
+        }
+    }
+    if let Some(w) = waiting {
+        let at = w.index;
+        slots[at].cell = Some(w.finish_alone(&inputs, &mut slab));
     }
 
     if let CellLocator::Index { cache_bits: true, .. } = locator {
@@ -131,6 +158,36 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     }
     let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut [] };
     root_indexes.into_iter().map(|i| cells.take(i)).collect()
+}
+
+/// A plain cell built but for its hash, waiting for a second one to hash with.
+struct WaitingCell<'d> {
+    index: usize,
+    cell: UnhashedCell<'d>,
+    /// Which of the two input buffers holds its hash input.
+    input: usize,
+}
+
+impl WaitingCell<'_> {
+    fn len(&self) -> usize {
+        self.cell.padded_len
+    }
+
+    /// Hashes and finishes the cell without a partner.
+    fn finish_alone(self, inputs: &[HashInput; 2], slab: &mut CellSlab) -> Cell {
+        let hash = sha256_padded(&inputs[self.input][..self.len()]);
+        Cell::from_unhashed(self.cell, hash, slab)
+    }
+}
+
+/// Whether the cell in `bytes` refers to cell `target` (false if it does
+/// not parse: building it reports that).
+fn refers_to(bytes: &[u8], ref_size: usize, target: usize) -> bool {
+    let Ok(layout) = CellLayout::parse(bytes, ref_size, 0) else { return false };
+    (0..layout.ref_count).any(|k| {
+        let at = layout.refs_offset + k * ref_size;
+        read_be(&bytes[at..at + ref_size]) == target as u64
+    })
 }
 
 /// Bags with fewer cells stay in the cache and are built without prefetching.
@@ -365,14 +422,24 @@ fn scan_cells(
     Ok(ends)
 }
 
+/// What [`build_cell`] made: a finished cell, or a plain one whose hash
+/// input is written and which waits to be hashed.
+enum Built<'d> {
+    Cell(Cell),
+    Unhashed(UnhashedCell<'d>),
+}
+
 /// Builds cell `index` from its bytes; `cells` holds the cells after it.
-fn build_cell(
+/// A plain cell (ordinary, of level 0, without stored hashes) is left
+/// unhashed, its hash input written to `input`.
+fn build_cell<'d>(
     index: usize,
-    bytes: &[u8],
+    bytes: &'d [u8],
     ref_size: usize,
     cells: &mut BuiltCells,
     slab: &mut CellSlab,
-) -> Result<Cell, BocError> {
+    input: &mut HashInput,
+) -> Result<Built<'d>, BocError> {
     let layout = CellLayout::parse(bytes, ref_size, index)?;
     if layout.end_offset != bytes.len() {
         return Err(BocError::UnusedSpace { cell: index });
@@ -405,8 +472,12 @@ fn build_cell(
     } else {
         data.len() * 8
     };
-    let cell = Cell::from_parts_in(data, bit_len, refs, layout.exotic, slab)
-        .map_err(|source| BocError::InvalidCell { cell: index, source })?;
+    let invalid = |source| BocError::InvalidCell { cell: index, source };
+    let plain = !layout.exotic && !layout.with_hashes && layout.level_mask == 0;
+    if plain && refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO) {
+        return Ok(Built::Unhashed(Cell::unhashed(data, bit_len, refs, input).map_err(invalid)?));
+    }
+    let cell = Cell::from_parts_in(data, bit_len, refs, layout.exotic, slab).map_err(invalid)?;
 
     if cell.level_mask().mask() != layout.level_mask {
         return Err(BocError::LevelMaskMismatch { cell: index });
@@ -414,7 +485,7 @@ fn build_cell(
     if layout.with_hashes {
         check_stored_hashes(&cell, bytes, &layout, index)?;
     }
-    Ok(cell)
+    Ok(Built::Cell(cell))
 }
 
 /// Compares the hashes and depths stored with a cell to the computed ones:

@@ -58,9 +58,48 @@ pub fn encode_many(roots: &[Cell], mode: EncodeMode) -> Result<Vec<u8>, BocError
     if mode.cache_bits && !mode.index {
         return Err(BocError::CacheBitsWithoutIndex);
     }
-    let mut bag = Bag::import(roots);
+    let spare = SPARE.try_with(|spare| spare.take()).ok().flatten().unwrap_or_default();
+    let mut bag = Bag::import(roots, spare);
     bag.reorder();
-    Ok(bag.write(mode))
+    let out = bag.write(mode);
+    if bag.nodes.len() <= SPARE_NODES_MAX {
+        let spare = bag.into_spare();
+        // Nothing to keep once the thread is being torn down.
+        let _ = SPARE.try_with(|slot| slot.set(Some(spare)));
+    }
+    Ok(out)
+}
+
+/// Largest bag whose buffers are kept for the next encoding on the thread
+/// (a few hundred KiB at most).
+const SPARE_NODES_MAX: usize = 4096;
+
+thread_local! {
+    /// Buffers of the last (small) encoding on this thread, emptied: most
+    /// bags are small, and then allocating the buffers cost about as much
+    /// as the encoding itself.
+    static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
+}
+
+/// The buffers of a [`Bag`], empty, ready for the next one.
+#[derive(Default)]
+struct Spare {
+    nodes: Vec<Node<'static>>,
+    post: Vec<u32>,
+    roots: Vec<u32>,
+    order: Vec<u32>,
+    frames: Vec<Frame>,
+    steps: Vec<Step>,
+    index: CellIndex,
+}
+
+/// Empties a vector of nodes so its allocation can hold nodes of another
+/// lifetime. (The standard library collects in place when the element
+/// layouts match, which they do; if it ever did not, this would only
+/// allocate.)
+fn recycle<'b>(mut nodes: Vec<Node<'_>>) -> Vec<Node<'b>> {
+    nodes.clear();
+    nodes.into_iter().map(|_| unreachable!("the vector is empty")).collect()
 }
 
 /// Finds cells already reached, by hash, with one probe sequence per cell
@@ -72,6 +111,12 @@ pub fn encode_many(roots: &[Cell], mode: EncodeMode) -> Result<Vec<u8>, BocError
 struct CellIndex {
     slots: Vec<u64>,
     len: usize,
+}
+
+impl Default for CellIndex {
+    fn default() -> Self {
+        CellIndex::with_capacity(32)
+    }
 }
 
 /// The first 32 bits of a hash: the probe start and the entry tag.
@@ -112,6 +157,34 @@ impl CellIndex {
                 }
             }
             at = (at + 1) & mask;
+        }
+    }
+
+    /// Empties the table, keeping its size: only the slots of `nodes` (the
+    /// cells it holds) are cleared, which is cheaper than the whole table
+    /// when a big one is reused for a small bag.
+    fn clear(&mut self, nodes: &[Node]) {
+        let mask = self.slots.len() - 1;
+        for (id, node) in nodes.iter().enumerate() {
+            // Every node is in the table exactly once, somewhere after its
+            // probe start; slots cleared before may have left gaps.
+            let tag = hash_tag(node.cell.hash());
+            let entry = (u64::from(tag) << 32) | (id as u64 + 1);
+            let mut at = tag as usize & mask;
+            for _ in 0..self.slots.len() {
+                if self.slots[at] == entry {
+                    self.slots[at] = 0;
+                    self.len -= 1;
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        if self.len != 0 {
+            // Not the nodes this table was filled with: start afresh.
+            debug_assert!(false, "the index held cells of other nodes");
+            self.slots.fill(0);
+            self.len = 0;
         }
     }
 
@@ -204,6 +277,19 @@ struct Bag<'a> {
     internal_refs: u64,
     /// Hashes stored when heavy cells carry theirs.
     internal_hashes: u64,
+    /// The cells reached so far (import only).
+    index: CellIndex,
+    /// Buffers of the import and reorder walks, kept for the next bag.
+    frames: Vec<Frame>,
+    steps: Vec<Step>,
+}
+
+/// A cell being imported: its node, how many refs are done (their ids go
+/// straight into the node) and the running weight sum.
+struct Frame {
+    node: u32,
+    next: usize,
+    weight_sum: u32,
 }
 
 /// Starts loading a newly reached cell's children, which the walk visits
@@ -221,26 +307,23 @@ fn plain_size(cell: &Cell) -> u64 {
 }
 
 impl<'a> Bag<'a> {
-    /// Depth-first post-order import with deduplication by hash.
-    fn import(roots: &'a [Cell]) -> Bag<'a> {
+    /// Depth-first post-order import with deduplication by hash, in the
+    /// buffers of `spare`.
+    fn import(roots: &'a [Cell], spare: Spare) -> Bag<'a> {
         let mut bag = Bag {
-            nodes: Vec::with_capacity(64),
-            post: Vec::with_capacity(64),
-            roots: Vec::with_capacity(roots.len()),
-            order: Vec::new(),
+            nodes: recycle(spare.nodes),
+            post: spare.post,
+            roots: spare.roots,
+            order: spare.order,
+            steps: spare.steps,
+            index: spare.index,
+            frames: Vec::new(),
             data_bytes: 0,
             internal_refs: 0,
             internal_hashes: 0,
         };
-        let mut seen = CellIndex::with_capacity(64);
-        // A frame per cell being imported: its node, how many refs are
-        // done (their ids go straight into the node) and the running weight sum.
-        struct Frame {
-            node: u32,
-            next: usize,
-            weight_sum: u32,
-        }
-        let mut stack: Vec<Frame> = Vec::with_capacity(64);
+        let seen = &mut bag.index;
+        let mut stack = spare.frames;
         for root in roots {
             let new_id = bag.nodes.len() as u32;
             if let Some(id) = seen.reach(root, new_id, &bag.nodes) {
@@ -292,7 +375,26 @@ impl<'a> Bag<'a> {
                 }
             }
         }
+        bag.frames = stack;
         bag
+    }
+
+    /// Empties the bag's buffers for the next encoding.
+    fn into_spare(mut self) -> Spare {
+        self.index.clear(&self.nodes);
+        self.post.clear();
+        self.roots.clear();
+        self.order.clear();
+        self.steps.clear();
+        Spare {
+            nodes: recycle(self.nodes),
+            post: self.post,
+            roots: self.roots,
+            order: self.order,
+            frames: self.frames,
+            steps: self.steps,
+            index: self.index,
+        }
     }
 
     /// The reference's `reorder_cells`: cap child weights, mark heavy cells,
@@ -343,13 +445,14 @@ impl<'a> Bag<'a> {
             }
         }
 
-        self.order = Vec::with_capacity(self.nodes.len());
-        let mut steps = Vec::new();
+        self.order.reserve(self.nodes.len());
+        let mut steps = std::mem::take(&mut self.steps);
         for r in 0..self.roots.len() {
             let root = self.roots[r];
             self.run(Step::Previsit(root), &mut steps);
             self.run(Step::Visit(root), &mut steps);
         }
+        self.steps = steps;
         for r in 0..self.roots.len() {
             self.roots[r] = self.allocate(self.roots[r]);
         }
@@ -565,6 +668,37 @@ mod tests {
             assert_eq!(index.reach(&again, 9999, &nodes), Some(id as u32));
         }
         assert!(index.slots.len() >= 2000);
+    }
+
+    /// Buffers kept from one encoding do not change the next one's bytes,
+    /// whatever the sizes, and their index is left empty; big bags' buffers
+    /// are not kept.
+    #[test]
+    fn kept_buffers_encode_like_fresh_ones() {
+        // `leaves` distinct leaves under a 4-ary tree of joining cells.
+        let wide = |leaves: u32, salt: u8| {
+            let mut level: Vec<Cell> =
+                (0..leaves).map(|i| Cell::new(&[salt, (i >> 8) as u8, i as u8], 24, &[], false).unwrap()).collect();
+            while level.len() > 1 {
+                level = level.chunks(4).map(|refs| Cell::new(&[salt], 8, refs, false).unwrap()).collect();
+            }
+            level.pop().unwrap()
+        };
+        let trees = [wide(3, 1), wide(900, 2), wide(5, 3), wide(6000, 4), wide(2, 5), wide(3, 1)];
+        let fresh: Vec<Vec<u8>> = std::thread::scope(|scope| {
+            trees.iter().map(|t| scope.spawn(|| encode(t, EncodeMode::PLAIN).unwrap()).join().unwrap()).collect()
+        });
+        for (tree, expected) in trees.iter().zip(&fresh) {
+            assert_eq!(&encode(tree, EncodeMode::PLAIN).unwrap(), expected);
+            let kept = SPARE.with(|slot| slot.take());
+            let big = expected.len() > 20_000;
+            assert_eq!(kept.is_none(), big, "buffers are kept exactly for small bags");
+            if let Some(spare) = kept {
+                assert!(spare.index.slots.iter().all(|&e| e == 0) && spare.nodes.is_empty());
+                SPARE.with(|slot| slot.set(Some(spare)));
+            }
+        }
+        assert_eq!(fresh[0], fresh[5]);
     }
 
     #[test]
