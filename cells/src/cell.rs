@@ -8,6 +8,7 @@ use std::ptr::NonNull;
 use std::sync::atomic::{self, AtomicU32, Ordering};
 
 use crate::error::{CellError, CellResult};
+use crate::sha256_pair::sha256_padded;
 use crate::slab::{self, CellSlab};
 
 /// Most data bits a cell holds.
@@ -792,10 +793,6 @@ const HASH_BITS: usize = 256;
 const PREIMAGE_MAX: usize = 2 + 128 + MAX_REFS * (2 + 32);
 /// The preimage buffer: room for the longest input and its SHA-256 padding.
 const PREIMAGE_BUFFER: usize = (PREIMAGE_MAX + 9).div_ceil(64) * 64;
-/// The SHA-256 initial hash value (FIPS 180-4, 5.3.3).
-const SHA256_INIT: [u32; 8] =
-    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-
 /// A buffer for one hash input of a cell, with room for its padding.
 pub(crate) type HashInput = [u8; PREIMAGE_BUFFER];
 
@@ -838,16 +835,9 @@ fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
 /// streaming hasher for inputs that are already in one buffer.
 fn sha256_in_place(buf: &mut HashInput, len: usize) -> HashBytes {
     let total = pad_sha256(buf, len);
-    let mut state = SHA256_INIT;
-    for block in buf[..total].chunks_exact(64) {
-        sha2::compress256(&mut state, std::slice::from_ref(block.into()));
-    }
-    let mut hash = [0u8; 32];
-    for (out, word) in hash.chunks_exact_mut(4).zip(state) {
-        out.copy_from_slice(&word.to_be_bytes());
-    }
-    hash
+    sha256_padded(&buf[..total])
 }
+
 const DEPTH_BITS: usize = 16;
 
 fn check_and_level(kind: CellType, data: &[u8], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<LevelMask> {

@@ -28,3 +28,15 @@ pub use cell::DATA_SLACK;
 pub use cell::{Cell, CellType, HashBytes, LevelMask, MAX_BITS, MAX_DEPTH, MAX_LEVEL, MAX_REFS};
 pub use error::{CellError, CellResult};
 pub use slice::{bits_to_tagged_hex, parse_tagged_hex, sign_extend, CellSlice};
+
+/// Benchmark hook: SHA-256 of an already padded message. Not a public API.
+#[doc(hidden)]
+pub fn __bench_sha256_padded(msg: &[u8]) -> [u8; 32] {
+    sha256_pair::sha256_padded(msg)
+}
+
+/// Benchmark hook: SHA-256 of two already padded messages. Not a public API.
+#[doc(hidden)]
+pub fn __bench_sha256_padded_pair(a: &[u8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
+    sha256_pair::sha256_padded_pair(a, b)
+}
