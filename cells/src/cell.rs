@@ -8,7 +8,7 @@ use std::ptr::NonNull;
 use std::sync::atomic::{self, AtomicU32, Ordering};
 
 use crate::error::{CellError, CellResult};
-use crate::sha256_pair::sha256_padded;
+use crate::sha256_pair::{pad_in_place, sha256_padded};
 use crate::slab::{self, CellSlab};
 
 /// Most data bits a cell holds.
@@ -487,7 +487,7 @@ impl Cell {
             input[len..len + 32].copy_from_slice(r.hash());
             len += 32;
         }
-        let padded_len = pad_sha256(input, len);
+        let padded_len = pad_in_place(input, len);
         Ok(UnhashedCell { data, bit_len, refs, ref_count, depth, padded_len })
     }
 
@@ -808,16 +808,6 @@ pub(crate) struct UnhashedCell<'d> {
     pub(crate) padded_len: usize,
 }
 
-/// Writes the SHA-256 padding after `buf[..len]` (a one bit, zeros, the
-/// bit length) and returns the padded length, whole 64-byte blocks.
-fn pad_sha256(buf: &mut HashInput, len: usize) -> usize {
-    let total = (len + 9).div_ceil(64) * 64;
-    buf[len] = 0x80;
-    buf[len + 1..total - 8].fill(0);
-    buf[total - 8..total].copy_from_slice(&(len as u64 * 8).to_be_bytes());
-    total
-}
-
 /// Writes a cell's data as hashed (bits past `bit_len` cleared, then the
 /// completion tag when the last byte is partial) and returns its length.
 fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
@@ -834,7 +824,7 @@ fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
 /// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
 /// streaming hasher for inputs that are already in one buffer.
 fn sha256_in_place(buf: &mut HashInput, len: usize) -> HashBytes {
-    let total = pad_sha256(buf, len);
+    let total = pad_in_place(buf, len);
     sha256_padded(&buf[..total])
 }
 

@@ -27,6 +27,7 @@ pub use builder::CellBuilder;
 pub use cell::DATA_SLACK;
 pub use cell::{Cell, CellType, HashBytes, LevelMask, MAX_BITS, MAX_DEPTH, MAX_LEVEL, MAX_REFS};
 pub use error::{CellError, CellResult};
+pub use sha256_pair::sha256;
 pub use slice::{bits_to_tagged_hex, parse_tagged_hex, sign_extend, CellSlice};
 
 /// Benchmark hook: SHA-256 of an already padded message. Not a public API.

@@ -256,6 +256,10 @@ enum Step {
     Previsit(u32),
     /// `revisit(x, 1)`.
     Visit(u32),
+    /// A previsit's call on a child: `revisit(x, 1)` if `x` is heavy, else
+    /// `revisit(x, 0)`. Deciding when the step runs, rather than when it is
+    /// pushed, gives the child's node time to load.
+    Descend(u32),
     /// End of a previsit: mark the cell previsited.
     MarkPrevisited(u32),
     /// End of a visit: allocate the children (last first), mark the cell visited.
@@ -472,9 +476,13 @@ impl<'a> Bag<'a> {
                     steps.push(Step::MarkPrevisited(x));
                     // Children last to first: push the first one deepest.
                     for &child in &node.refs[..usize::from(node.ref_count)] {
-                        let heavy = self.nodes[child as usize].is_heavy();
-                        steps.push(if heavy { Step::Visit(child) } else { Step::Previsit(child) });
+                        prefetch(&self.nodes[child as usize]);
+                        steps.push(Step::Descend(child));
                     }
+                }
+                Step::Descend(x) => {
+                    let heavy = self.nodes[x as usize].is_heavy();
+                    steps.push(if heavy { Step::Visit(x) } else { Step::Previsit(x) });
                 }
                 Step::Visit(x) => {
                     let node = &self.nodes[x as usize];
@@ -483,6 +491,7 @@ impl<'a> Bag<'a> {
                     }
                     steps.push(Step::FinishVisit(x));
                     for &child in &node.refs[..usize::from(node.ref_count)] {
+                        prefetch(&self.nodes[child as usize]);
                         steps.push(Step::Visit(child));
                     }
                     if node.is_heavy() {

@@ -54,7 +54,7 @@ fn exec_hashbu(vm: &mut Vm, _: &Instr) -> Exec {
 fn exec_sha256u(vm: &mut Vm, _: &Instr) -> Exec {
     let slice = vm.take_top_slice()?;
     let mut buf = [0; 128];
-    let hash: [u8; 32] = Sha256::digest(whole_bytes_in(&slice, &mut buf)?).into();
+    let hash = gram_cells::sha256(whole_bytes_in(&slice, &mut buf)?);
     vm.set_top(Value::Int(Int257::from_u256_be(&hash)));
     Ok(())
 }
