@@ -219,14 +219,63 @@ fn prefetch_refs(
     }
 }
 
-/// Counts the refs of cell `index` (those the build pass will follow) in `slots`.
-fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, slots: &mut [Slot]) {
+/// Counts the refs of cell `index` (those the build pass will follow).
+fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, uses: &mut UseCounter) {
     for k in 0..layout.ref_count {
         let at = layout.refs_offset + k * ref_size;
         let target = as_c_int(read_be(&bytes[at..at + ref_size]));
-        if target > index as i64 && target < slots.len() as i64 {
-            let uses = &mut slots[target as usize].uses;
-            *uses = uses.saturating_add(1);
+        if target > index as i64 && target < uses.slots.len() as i64 {
+            uses.add(target as usize);
+        }
+    }
+}
+
+/// Refs counted but not yet added to their slots (a power of two).
+const USE_QUEUE: usize = 16;
+
+/// Adds counted refs to the slots' `uses`. The slots of a big bag are
+/// spread over megabytes, so there each count waits in a short queue while
+/// its slot loads, instead of stalling the scan.
+struct UseCounter<'s> {
+    slots: &'s mut [Slot],
+    delayed: bool,
+    queue: [u32; USE_QUEUE],
+    /// Counts queued so far (the queue holds the last `USE_QUEUE`).
+    queued: usize,
+}
+
+impl<'s> UseCounter<'s> {
+    fn new(slots: &'s mut [Slot]) -> Self {
+        let delayed = slots.len() >= PREFETCH_FROM;
+        UseCounter { slots, delayed, queue: [0; USE_QUEUE], queued: 0 }
+    }
+
+    #[inline]
+    fn bump(&mut self, target: usize) {
+        let uses = &mut self.slots[target].uses;
+        *uses = uses.saturating_add(1);
+    }
+
+    /// Counts one ref to cell `target` (below the cell count).
+    #[inline]
+    fn add(&mut self, target: usize) {
+        if !self.delayed {
+            return self.bump(target);
+        }
+        prefetch(&self.slots[target]);
+        let at = self.queued % USE_QUEUE;
+        if self.queued >= USE_QUEUE {
+            self.bump(self.queue[at] as usize);
+        }
+        // Cell counts fit 32 bits (at most 4-byte refs).
+        self.queue[at] = target as u32;
+        self.queued += 1;
+    }
+
+    /// Adds the counts still queued.
+    fn finish(mut self) {
+        for i in self.queued.saturating_sub(USE_QUEUE)..self.queued {
+            self.bump(self.queue[i % USE_QUEUE] as usize);
         }
     }
 }
@@ -242,14 +291,16 @@ fn count_indexed_uses(
     slots: &mut [Slot],
     block_bytes: &mut usize,
 ) {
-    for index in 0..slots.len() {
+    let mut uses = UseCounter::new(slots);
+    for index in 0..uses.slots.len() {
         let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { continue };
         let bytes = &cells_data[start..end];
         if let Ok(layout) = CellLayout::parse(bytes, ref_size, index) {
-            count_refs(bytes, &layout, index, ref_size, slots);
+            count_refs(bytes, &layout, index, ref_size, &mut uses);
             *block_bytes += layout.block_size();
         }
     }
+    uses.finish();
 }
 
 /// One cell of the bag: the cell once built, and how many refs to it
@@ -404,14 +455,16 @@ fn scan_cells(
     let cell_count = slots.len();
     let mut ends = Vec::with_capacity(cell_count);
     let mut pos = 0;
+    let mut uses = UseCounter::new(slots);
     for cell in 0..cell_count {
         let bytes = &cells_data[pos..];
         let layout = CellLayout::parse(bytes, ref_size, cell)?;
-        count_refs(bytes, &layout, cell, ref_size, slots);
+        count_refs(bytes, &layout, cell, ref_size, &mut uses);
         *block_bytes += layout.block_size();
         pos += layout.end_offset;
         ends.push(pos);
     }
+    uses.finish();
     if pos != cells_data.len() {
         return Err(BocError::DataSizeMismatch {
             last_cell: cell_count - 1,
@@ -568,6 +621,27 @@ mod tests {
             for (got, want) in decoded.iter().zip(&roots) {
                 assert_same_tree(got, want);
             }
+        }
+    }
+
+    /// Big bags take the prefetching paths (queued use counts, refs loaded
+    /// ahead); shared cells must still be counted and handed out exactly.
+    #[test]
+    fn big_bags_with_shared_cells_decode_exactly() {
+        let shared = Cell::new(&[0x55; 4], 32, &[], false).unwrap();
+        let mut level: Vec<Cell> = (0..PREFETCH_FROM as u32 + 100)
+            .map(|i| {
+                let refs = if i % 3 == 0 { vec![shared.clone()] } else { vec![] };
+                Cell::new(&i.to_be_bytes(), 32, &refs, false).unwrap()
+            })
+            .collect();
+        while level.len() > 1 {
+            level = level.chunks(4).map(|refs| Cell::new(&[refs.len() as u8], 8, refs, false).unwrap()).collect();
+        }
+        let root = level.pop().unwrap();
+        for mode in [EncodeMode::PLAIN, EncodeMode { index: true, cache_bits: true, ..EncodeMode::PLAIN }] {
+            let decoded = decode_single(&encode(&root, mode).unwrap()).unwrap();
+            assert_same_tree(&decoded, &root);
         }
     }
 
