@@ -211,6 +211,10 @@ impl CellIndex {
     }
 }
 
+/// Bags with at least this many nodes (a few hundred KiB of them) walk
+/// with prefetching.
+const FAR_APART_NODES: usize = 8192;
+
 /// Highest weight a cell keeps before it counts as "heavy" (`max_cell_whs`).
 const MAX_CELL_WEIGHT: i32 = 64;
 
@@ -465,6 +469,9 @@ impl<'a> Bag<'a> {
     /// Runs one `revisit` call to completion with an explicit stack. Steps
     /// are pushed in reverse so they run in the order of the recursive code.
     fn run(&mut self, first: Step, steps: &mut Vec<Step>) {
+        // In a big bag nodes are far apart in memory: a child's node is
+        // then read when its step runs, not when it is pushed.
+        let far_apart = self.nodes.len() >= FAR_APART_NODES;
         steps.push(first);
         while let Some(step) = steps.pop() {
             match step {
@@ -476,8 +483,13 @@ impl<'a> Bag<'a> {
                     steps.push(Step::MarkPrevisited(x));
                     // Children last to first: push the first one deepest.
                     for &child in &node.refs[..usize::from(node.ref_count)] {
-                        prefetch(&self.nodes[child as usize]);
-                        steps.push(Step::Descend(child));
+                        if far_apart {
+                            prefetch(&self.nodes[child as usize]);
+                            steps.push(Step::Descend(child));
+                        } else {
+                            let heavy = self.nodes[child as usize].is_heavy();
+                            steps.push(if heavy { Step::Visit(child) } else { Step::Previsit(child) });
+                        }
                     }
                 }
                 Step::Descend(x) => {
