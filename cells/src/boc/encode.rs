@@ -716,6 +716,8 @@ mod tests {
             assert_eq!(kept.is_none(), big, "buffers are kept exactly for small bags");
             if let Some(spare) = kept {
                 assert!(spare.index.slots.iter().all(|&e| e == 0) && spare.nodes.is_empty());
+                // The node allocation itself is kept (collected in place).
+                assert!(spare.nodes.capacity() >= 2);
                 SPARE.with(|slot| slot.set(Some(spare)));
             }
         }
