@@ -3,6 +3,7 @@
 //! walks the array. Programs are cached by cell hash and window.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use gram_cells::dict::{Dictionary, NoGas};
@@ -11,7 +12,7 @@ use gram_cells::{Cell, CellSlice, HashBytes};
 use crate::error::{excno, Exec};
 use crate::int257::Int257;
 use crate::table::Table;
-use crate::vm::Vm;
+use crate::vm::{CellHashHasher, Vm};
 
 /// An instruction handler.
 pub type ExecFn = fn(&mut Vm, &Instr) -> Exec;
@@ -296,7 +297,9 @@ type WindowKey = (HashBytes, u16, u16, u8, u8);
 #[derive(Default)]
 pub struct CodeCache {
     version: u32,
-    programs: HashMap<WindowKey, Rc<Program>>,
+    /// Keyed by the window's cell hash (already uniform: no need for a
+    /// keyed hasher) and its bounds.
+    programs: HashMap<WindowKey, Rc<Program>, BuildHasherDefault<CellHashHasher>>,
 }
 
 impl CodeCache {

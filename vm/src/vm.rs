@@ -48,7 +48,9 @@ pub(crate) struct LoadedCells {
 
 impl Default for LoadedCells {
     fn default() -> Self {
-        LoadedCells { set: CellHashSet::default(), recent: Box::new(std::array::from_fn(|_| None)) }
+        // Room for a typical get-method's loads, so the set rarely grows.
+        let set = CellHashSet::with_capacity_and_hasher(32, BuildHasherDefault::default());
+        LoadedCells { set, recent: Box::new(std::array::from_fn(|_| None)) }
     }
 }
 
