@@ -625,7 +625,15 @@ fn bytes_for(value: u64) -> usize {
 /// Appends the low `len` bytes of `value`, big-endian.
 #[inline]
 fn write_be(out: &mut Vec<u8>, value: u64, len: usize) {
-    out.extend_from_slice(&value.to_be_bytes()[8 - len..]);
+    // Fixed lengths for the common sizes: each is a plain store, not a
+    // variable-length copy.
+    match len {
+        1 => out.push(value as u8),
+        2 => out.extend_from_slice(&(value as u16).to_be_bytes()),
+        3 => out.extend_from_slice(&(value as u32).to_be_bytes()[1..]),
+        4 => out.extend_from_slice(&(value as u32).to_be_bytes()),
+        _ => out.extend_from_slice(&value.to_be_bytes()[8 - len..]),
+    }
 }
 
 /// Appends a cell's descriptors, optional hashes and depths, and data with
