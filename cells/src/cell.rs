@@ -369,6 +369,19 @@ unsafe fn free_unowned(first: NonNull<CellHeader>) {
     }
 }
 
+/// The data bytes of a cell of `bit_len` bits (at most [`MAX_BITS`], and
+/// `data` must hold them) and its ref count (refs fill the first slots).
+#[inline(always)]
+fn checked_parts<'d>(data: &'d [u8], bit_len: usize, refs: &[Option<Cell>]) -> CellResult<(&'d [u8], usize)> {
+    if bit_len > MAX_BITS {
+        return Err(CellError::Overflow);
+    }
+    let Some(data) = data.get(..bit_len.div_ceil(8)) else {
+        return Err(CellError::Underflow);
+    };
+    Ok((data, refs.iter().take_while(|r| r.is_some()).count()))
+}
+
 /// Asks the CPU to start loading the cache line at `at` (a hint only: it
 /// never faults and changes nothing).
 #[inline(always)]
@@ -440,14 +453,7 @@ impl Cell {
         exotic: bool,
         place: impl FnOnce(Layout) -> (NonNull<u8>, u32),
     ) -> CellResult<Cell> {
-        if bit_len > MAX_BITS {
-            return Err(CellError::Overflow);
-        }
-        let byte_len = bit_len.div_ceil(8);
-        let Some(data) = data.get(..byte_len) else {
-            return Err(CellError::Underflow);
-        };
-        let ref_count = refs.iter().take_while(|r| r.is_some()).count();
+        let (data, ref_count) = checked_parts(data, bit_len, &refs)?;
         let cell_type = if exotic { exotic_type(data, bit_len)? } else { CellType::Ordinary };
         let level_mask = check_and_level(cell_type, data, bit_len, &refs[..ref_count])?;
         let hashes = compute_hashes(data, bit_len, cell_type, level_mask, &refs[..ref_count])?;
@@ -463,30 +469,12 @@ impl Cell {
         refs: [Option<Cell>; MAX_REFS],
         input: &mut HashInput,
     ) -> CellResult<UnhashedCell<'d>> {
-        if bit_len > MAX_BITS {
-            return Err(CellError::Overflow);
-        }
-        let Some(data) = data.get(..bit_len.div_ceil(8)) else {
-            return Err(CellError::Underflow);
-        };
-        let ref_count = refs.iter().take_while(|r| r.is_some()).count();
+        let (data, ref_count) = checked_parts(data, bit_len, &refs)?;
         debug_assert!(refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO));
         input[0] = descriptor_d1(ref_count, false, LevelMask::ZERO);
         input[1] = descriptor_d2(bit_len);
-        let mut len = 2 + write_tagged_data(&mut input[2..], data, bit_len);
-        let mut depth = 0u16;
-        for r in refs.iter().flatten() {
-            depth = depth.max(r.depth() + 1);
-            input[len..len + 2].copy_from_slice(&r.depth().to_be_bytes());
-            len += 2;
-        }
-        if depth > MAX_DEPTH {
-            return Err(CellError::DepthTooBig);
-        }
-        for r in refs.iter().flatten() {
-            input[len..len + 32].copy_from_slice(r.hash());
-            len += 32;
-        }
+        let len = 2 + write_tagged_data(&mut input[2..], data, bit_len);
+        let (len, depth) = write_refs_input(input, len, &refs[..ref_count], 0)?;
         let padded_len = pad_in_place(input, len);
         Ok(UnhashedCell { data, bit_len, refs, ref_count, depth, padded_len })
     }
@@ -820,6 +808,34 @@ fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
     byte_len
 }
 
+/// Writes the refs' part of a hash input after `input[..len]`: the
+/// children's depths, then their hashes, both at `child_level`. Returns the
+/// new length and the cell's depth (one more than its deepest child),
+/// which must be within [`MAX_DEPTH`].
+#[inline(always)]
+fn write_refs_input(
+    input: &mut HashInput,
+    mut len: usize,
+    refs: &[Option<Cell>],
+    child_level: u8,
+) -> CellResult<(usize, u16)> {
+    let mut depth = 0u16;
+    for r in refs.iter().flatten() {
+        let child_depth = r.depth_at(child_level);
+        depth = depth.max(child_depth + 1);
+        input[len..len + 2].copy_from_slice(&child_depth.to_be_bytes());
+        len += 2;
+    }
+    if depth > MAX_DEPTH {
+        return Err(CellError::DepthTooBig);
+    }
+    for r in refs.iter().flatten() {
+        input[len..len + 32].copy_from_slice(r.hash_at(child_level));
+        len += 32;
+    }
+    Ok((len, depth))
+}
+
 /// SHA-256 of `buf[..len]`, padded in place (`buf` has room for the padding:
 /// `len + 9` bytes rounded up to whole 64-byte blocks). Cheaper than the
 /// streaming hasher for inputs that are already in one buffer.
@@ -946,20 +962,7 @@ fn compute_hashes(
             len += 32;
         }
         let child_level = (level + child_shift).min(MAX_LEVEL);
-        let mut depth = 0u16;
-        for r in refs.iter().flatten() {
-            let child_depth = r.depth_at(child_level);
-            depth = depth.max(child_depth + 1);
-            preimage[len..len + 2].copy_from_slice(&child_depth.to_be_bytes());
-            len += 2;
-        }
-        if depth > MAX_DEPTH {
-            return Err(CellError::DepthTooBig);
-        }
-        for r in refs.iter().flatten() {
-            preimage[len..len + 32].copy_from_slice(r.hash_at(child_level));
-            len += 32;
-        }
+        let (len, depth) = write_refs_input(&mut preimage, len, refs, child_level)?;
         let hash = sha256_in_place(&mut preimage, len);
         if hash_index == hash_count {
             hashes.repr_hash = hash;

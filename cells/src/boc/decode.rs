@@ -184,10 +184,7 @@ impl WaitingCell<'_> {
 /// not parse: building it reports that).
 fn refers_to(bytes: &[u8], ref_size: usize, target: usize) -> bool {
     let Ok(layout) = CellLayout::parse(bytes, ref_size, 0) else { return false };
-    (0..layout.ref_count).any(|k| {
-        let at = layout.refs_offset + k * ref_size;
-        read_be(&bytes[at..at + ref_size]) == target as u64
-    })
+    (0..layout.ref_count).any(|k| layout.raw_ref(bytes, ref_size, k) == target as u64)
 }
 
 /// Bags with fewer cells stay in the cache and are built without prefetching.
@@ -211,9 +208,8 @@ fn prefetch_refs(
     let Ok((start, end)) = locator.bounds(index, cells_data.len()) else { return };
     let bytes = &cells_data[start..end];
     let Ok(layout) = CellLayout::parse(bytes, ref_size, index) else { return };
-    for k in 0..layout.ref_count {
-        let at = layout.refs_offset + k * ref_size;
-        if let Some(slot) = usize::try_from(read_be(&bytes[at..at + ref_size])).ok().and_then(|t| slots.get(t)) {
+    for raw in layout.raw_refs(bytes, ref_size) {
+        if let Some(slot) = usize::try_from(raw).ok().and_then(|t| slots.get(t)) {
             prefetch(slot);
         }
     }
@@ -221,9 +217,8 @@ fn prefetch_refs(
 
 /// Counts the refs of cell `index` (those the build pass will follow).
 fn count_refs(bytes: &[u8], layout: &CellLayout, index: usize, ref_size: usize, uses: &mut UseCounter) {
-    for k in 0..layout.ref_count {
-        let at = layout.refs_offset + k * ref_size;
-        let target = as_c_int(read_be(&bytes[at..at + ref_size]));
+    for raw in layout.raw_refs(bytes, ref_size) {
+        let target = as_c_int(raw);
         if target > index as i64 && target < uses.slots.len() as i64 {
             uses.add(target as usize);
         }
@@ -436,6 +431,19 @@ impl CellLayout {
         })
     }
 
+    /// Ref `k` as stored (`bytes` is the cell's, as parsed).
+    #[inline]
+    fn raw_ref(&self, bytes: &[u8], ref_size: usize, k: usize) -> u64 {
+        let at = self.refs_offset + k * ref_size;
+        read_be(&bytes[at..at + ref_size])
+    }
+
+    /// The refs as stored, in order.
+    #[inline]
+    fn raw_refs<'b>(&'b self, bytes: &'b [u8], ref_size: usize) -> impl Iterator<Item = u64> + 'b {
+        (0..self.ref_count).map(move |k| self.raw_ref(bytes, ref_size, k))
+    }
+
     /// Memory the built cell will take (if it is valid: the level mask is
     /// the declared one).
     fn block_size(&self) -> usize {
@@ -500,8 +508,7 @@ fn build_cell<'d>(
     let cell_count = cells.slots.len();
     let mut refs: [Option<Cell>; MAX_REFS] = Default::default();
     for (k, slot) in refs.iter_mut().enumerate().take(layout.ref_count) {
-        let at = layout.refs_offset + k * ref_size;
-        let raw = read_be(&bytes[at..at + ref_size]);
+        let raw = layout.raw_ref(bytes, ref_size, k);
         let target = as_c_int(raw);
         if target <= index as i64 {
             return Err(BocError::RefBackward { cell: index, ref_index: k, target });
