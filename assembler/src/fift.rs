@@ -364,11 +364,11 @@ impl Fift {
     }
 
     fn cont_fits(&mut self, b: &CellBuilder, span: &Span) -> bool {
-        b.bit_len() % 8 == 0 && self.fits(b.bit_len() + 16, b.ref_count(), span)
+        b.bit_len().is_multiple_of(8) && self.fits(b.bit_len() + 16, b.ref_count(), span)
     }
 
     fn cont_ref_fits(&mut self, b: &CellBuilder, span: &Span) -> bool {
-        b.bit_len() % 8 == 0 && self.fits(b.bit_len() + 32, b.ref_count() + 1, span)
+        b.bit_len().is_multiple_of(8) && self.fits(b.bit_len() + 32, b.ref_count() + 1, span)
     }
 
     /// Builds a code builder into a cell, recording its debug marks.
@@ -892,7 +892,7 @@ impl Fift {
         }
         if let Some(body) = w.strip_prefix("B{").and_then(|r| r.strip_suffix('}')) {
             let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-            if body.len() % 2 != 0 || !body.chars().all(|c| c.is_ascii_hexdigit()) {
+            if !body.len().is_multiple_of(2) || !body.chars().all(|c| c.is_ascii_hexdigit()) {
                 return None;
             }
             let bytes =

@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gram_cells::{__bench_sha256_padded, __bench_sha256_padded_pair};
+use gram_cells::{__bench_sha256_lanes, __bench_sha256_padded, __bench_sha256_padded_pair};
 
 /// A message of `blocks` blocks with valid SHA-256 padding (arbitrary content,
 /// 0x80, zeros, bit length), different for each `seed`.
@@ -72,6 +72,36 @@ fn compress_per_block_vs_one_call(c: &mut Criterion) {
     group.finish();
 }
 
+/// Many independent messages (as one depth of a bag's cells): through the
+/// sixteen-lane hasher against two at a time with `sha256_padded_pair`.
+/// `blocks` is each message's padded size.
+fn many_messages(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sha256_many_messages");
+    for (count, blocks) in [(16usize, 1usize), (64, 1), (64, 2), (64, 3), (6, 2)] {
+        let raw: Vec<Vec<u8>> = (0..count).map(|i| (0..blocks * 64 - 9).map(|j| (i * 7 + j) as u8).collect()).collect();
+        let padded: Vec<Vec<u8>> = (0..count).map(|i| padded_message(blocks, i as u8)).collect();
+        let refs: Vec<&[u8]> = raw.iter().map(Vec::as_slice).collect();
+        let mut digests = vec![[0u8; 32]; count];
+        group.throughput(Throughput::Elements((count * blocks) as u64));
+        let id = format!("{count}x{blocks}");
+        group.bench_with_input(BenchmarkId::new("lanes", &id), &id, |bench, _| {
+            bench.iter(|| __bench_sha256_lanes(black_box(&refs), &mut digests))
+        });
+        group.bench_with_input(BenchmarkId::new("pairs", &id), &id, |bench, _| {
+            bench.iter(|| {
+                for pair in black_box(&padded).chunks(2) {
+                    match pair {
+                        [a, b] => drop(black_box(__bench_sha256_padded_pair(a, b))),
+                        [a] => drop(black_box(__bench_sha256_padded(a))),
+                        _ => {}
+                    }
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 #[cfg(target_arch = "x86_64")]
 fn feature_check(c: &mut Criterion) {
     c.bench_function("is_x86_feature_detected_x4", |bench| {
@@ -87,5 +117,5 @@ fn feature_check(c: &mut Criterion) {
 #[cfg(not(target_arch = "x86_64"))]
 fn feature_check(_: &mut Criterion) {}
 
-criterion_group!(benches, pair_vs_single, compress_per_block_vs_one_call, feature_check);
+criterion_group!(benches, pair_vs_single, compress_per_block_vs_one_call, many_messages, feature_check);
 criterion_main!(benches);

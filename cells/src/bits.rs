@@ -74,7 +74,7 @@ pub fn copy_bits(dst: &mut [u8], dst_offset: usize, src: &[u8], src_offset: usiz
     if len == 0 {
         return;
     }
-    if dst_offset % 8 == 0 && src_offset % 8 == 0 {
+    if dst_offset.is_multiple_of(8) && src_offset.is_multiple_of(8) {
         let whole = len / 8;
         let d = dst_offset / 8;
         let s = src_offset / 8;

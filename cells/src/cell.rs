@@ -461,8 +461,9 @@ impl Cell {
     }
 
     /// Checks an ordinary cell whose refs all have level 0, and writes its
-    /// padded hash input into `input`: all it lacks is the hash. Decoders
-    /// hash two such cells at once; [`Cell::from_unhashed`] finishes one.
+    /// padded hash input into `input`: all it lacks is the hash. Decoders of
+    /// small bags hash two such cells at once; [`Cell::from_unhashed`]
+    /// finishes one.
     pub(crate) fn unhashed<'d>(
         data: &'d [u8],
         bit_len: usize,
@@ -492,6 +493,29 @@ impl Cell {
             &hashes,
             |layout| slab.place(layout.size()),
         )
+    }
+
+    /// Checks an ordinary cell whose refs all have level 0 and writes it
+    /// into `slab` without its hash, which stays zero: a decoder hashes many
+    /// such cells at once afterwards, through [`PendingHash`]. The depth is
+    /// computed (and checked) here from the refs' depths, which are set even
+    /// when their hashes are still pending.
+    pub(crate) fn plain_unhashed_in(
+        data: &[u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        slab: &mut CellSlab,
+    ) -> CellResult<Cell> {
+        let (data, ref_count) = checked_parts(data, bit_len, &refs)?;
+        debug_assert!(refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO));
+        let depth = refs.iter().flatten().map(|r| r.depth() + 1).max().unwrap_or(0);
+        if depth > MAX_DEPTH {
+            return Err(CellError::DepthTooBig);
+        }
+        let hashes = Hashes { repr_hash: [0; 32], repr_depth: depth, lower: [LevelHash::ZERO; 3] };
+        Ok(Cell::write_block(data, bit_len, refs, ref_count, CellType::Ordinary, LevelMask::ZERO, &hashes, |layout| {
+            slab.place(layout.size())
+        }))
     }
 
     /// Writes a checked and hashed cell into the block `place` returns for
@@ -545,7 +569,7 @@ impl Cell {
             );
             let data_ptr = block.as_ptr().add(data_at);
             std::ptr::copy_nonoverlapping(data.as_ptr(), data_ptr, byte_len);
-            if bit_len % 8 != 0 {
+            if !bit_len.is_multiple_of(8) {
                 *data_ptr.add(byte_len - 1) &= 0xFFu8 << (8 - bit_len % 8);
             }
             std::ptr::write_bytes(data_ptr.add(byte_len), 0, DATA_SLACK);
@@ -796,12 +820,95 @@ pub(crate) struct UnhashedCell<'d> {
     pub(crate) padded_len: usize,
 }
 
+/// A plain cell (ordinary, level 0) made by [`Cell::plain_unhashed_in`]
+/// whose hash is still to be set: a raw handle a decoder keeps while it
+/// schedules the hashing. It owns nothing.
+#[derive(Clone, Copy)]
+pub(crate) struct PendingHash(NonNull<CellHeader>);
+
+impl PendingHash {
+    /// The handle of `cell`, which must come from [`Cell::plain_unhashed_in`].
+    pub(crate) fn of(cell: &Cell) -> PendingHash {
+        debug_assert!(cell.cell_type() == CellType::Ordinary && cell.level_mask() == LevelMask::ZERO);
+        PendingHash(cell.0)
+    }
+
+    /// The cell, borrowed.
+    ///
+    /// # Safety
+    /// The cell must still be alive (some `Cell` handle owns it), and the
+    /// borrow must end before [`PendingHash::set_hash`] is called.
+    unsafe fn cell(&self) -> &Cell {
+        // SAFETY: `PendingHash` and `Cell` are both the block pointer; the
+        // caller keeps the block alive for the borrow.
+        unsafe { &*(self as *const PendingHash).cast::<Cell>() }
+    }
+
+    /// Writes the cell's padded hash input into `input` (descriptors, data
+    /// with its completion tag, the refs' depths and hashes) and returns its
+    /// length in whole blocks.
+    ///
+    /// # Safety
+    /// The cell must be alive, and the hashes of its refs set.
+    pub(crate) unsafe fn write_hash_input(self, input: &mut HashInput) -> usize {
+        // SAFETY: the caller's guarantee; the borrow ends in this function.
+        let cell = unsafe { self.cell() };
+        let refs = cell.refs();
+        input[0] = descriptor_d1(refs.len(), false, LevelMask::ZERO);
+        input[1] = descriptor_d2(cell.bit_len());
+        let mut len = 2 + write_tagged_data(&mut input[2..], cell.data(), cell.bit_len());
+        for r in refs {
+            input[len..len + 2].copy_from_slice(&r.depth().to_be_bytes());
+            len += 2;
+        }
+        for r in refs {
+            input[len..len + 32].copy_from_slice(r.hash());
+            len += 32;
+        }
+        pad_in_place(input, len)
+    }
+
+    /// Asks the CPU to start loading the headers of the cell's refs (their
+    /// hashes and depths go into its hash input).
+    ///
+    /// # Safety
+    /// The cell must be alive.
+    pub(crate) unsafe fn prefetch_refs(self) {
+        // SAFETY: the caller's guarantee; the borrow ends in this function.
+        for r in unsafe { self.cell() }.refs() {
+            r.prefetch();
+        }
+    }
+
+    /// Whether `child` is one of the cell's refs.
+    ///
+    /// # Safety
+    /// The cell must be alive.
+    pub(crate) unsafe fn refers_to(self, child: PendingHash) -> bool {
+        // SAFETY: the caller's guarantee; the borrow ends in this function.
+        unsafe { self.cell() }.refs().iter().any(|r| r.0 == child.0)
+    }
+
+    /// Sets the cell's hash.
+    ///
+    /// # Safety
+    /// The cell must be alive, and nothing may have read its hash yet or
+    /// hold a borrow of it (the decoder hands cells out only after every
+    /// pending hash is set).
+    pub(crate) unsafe fn set_hash(self, hash: HashBytes) {
+        // SAFETY: the block is alive and written through the pointer it was
+        // allocated with; no reference to the hash field exists (the
+        // caller's guarantee), so this write aliases nothing.
+        unsafe { std::ptr::addr_of_mut!((*self.0.as_ptr()).repr_hash).write(hash) };
+    }
+}
+
 /// Writes a cell's data as hashed (bits past `bit_len` cleared, then the
 /// completion tag when the last byte is partial) and returns its length.
 fn write_tagged_data(out: &mut [u8], data: &[u8], bit_len: usize) -> usize {
     let byte_len = data.len();
     out[..byte_len].copy_from_slice(data);
-    if bit_len % 8 != 0 {
+    if !bit_len.is_multiple_of(8) {
         let last = &mut out[byte_len - 1];
         *last = (*last & (0xFFu8 << (8 - bit_len % 8))) | (0x80 >> (bit_len % 8));
     }

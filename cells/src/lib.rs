@@ -18,6 +18,7 @@ mod builder;
 mod cell;
 pub mod dict;
 mod error;
+mod sha256_lanes;
 mod sha256_pair;
 mod slab;
 mod slice;
@@ -40,4 +41,23 @@ pub fn __bench_sha256_padded(msg: &[u8]) -> [u8; 32] {
 #[doc(hidden)]
 pub fn __bench_sha256_padded_pair(a: &[u8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
     sha256_pair::sha256_padded_pair(a, b)
+}
+
+/// Benchmark hook: SHA-256 of unpadded messages (each at most 311 bytes)
+/// through the many-lane hasher, digests in order. Not a public API.
+#[doc(hidden)]
+pub fn __bench_sha256_lanes(msgs: &[&[u8]], digests: &mut [[u8; 32]]) {
+    let mut hasher = sha256_lanes::LaneHasher::<usize>::new();
+    let mut done = |i: usize, digest: [u8; 32]| digests[i] = digest;
+    for (i, msg) in msgs.iter().enumerate() {
+        hasher.push(
+            i,
+            |buf| {
+                buf[..msg.len()].copy_from_slice(msg);
+                sha256_pair::pad_in_place(buf, msg.len())
+            },
+            &mut done,
+        );
+    }
+    hasher.flush(&mut done);
 }

@@ -15,18 +15,19 @@
 //! (a wrong hash, never an out-of-bounds access).
 
 /// Bytes in one SHA-256 message block.
-const BLOCK: usize = 64;
+pub(crate) const BLOCK: usize = 64;
 
 /// The SHA-256 initial hash value (FIPS 180-4, 5.3.3).
-const INIT: [u32; 8] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+pub(crate) const INIT: [u32; 8] =
+    [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 /// Whether `len` is a valid padded-message length.
 fn is_padded_len(len: usize) -> bool {
-    len != 0 && len % BLOCK == 0
+    len != 0 && len.is_multiple_of(BLOCK)
 }
 
 /// The digest bytes of a final state: the eight words big-endian (FIPS 180-4, 6.2.2 step 4).
-fn digest_of(state: [u32; 8]) -> [u8; 32] {
+pub(crate) fn digest_of(state: [u32; 8]) -> [u8; 32] {
     let mut digest = [0u8; 32];
     for (out, word) in digest.chunks_exact_mut(4).zip(state) {
         out.copy_from_slice(&word.to_be_bytes());
@@ -90,20 +91,52 @@ pub fn sha256(msg: &[u8]) -> [u8; 32] {
 /// SHA-256 of two padded messages (see the module docs), which may have
 /// different block counts. Returns the digests of `a` and `b` in that order.
 pub(crate) fn sha256_padded_pair(a: &[u8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
+    finish_pair(INIT, a, INIT, b)
+}
+
+/// Finishes two hashes: runs the compression function from `state_a` over
+/// the blocks of `a` and from `state_b` over those of `b` (whole blocks, the
+/// last one padded), both at once where the CPU allows, and returns the
+/// two digests in that order.
+pub(crate) fn finish_pair(state_a: [u32; 8], a: &[u8], state_b: [u32; 8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
     debug_assert!(is_padded_len(a.len()), "unpadded SHA-256 input of {} bytes", a.len());
     debug_assert!(is_padded_len(b.len()), "unpadded SHA-256 input of {} bytes", b.len());
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     if shani::available() {
         // SAFETY: `available` has checked that the CPU supports every feature
-        // `shani::sha256_padded_pair` is compiled with.
-        return unsafe { shani::sha256_padded_pair(a, b) };
+        // `shani::finish_pair` is compiled with.
+        return unsafe { shani::finish_pair(state_a, a, state_b, b) };
     }
-    sha256_padded_pair_fallback(a, b)
+    (finish_one(state_a, a), finish_one(state_b, b))
 }
 
-/// The portable path of [`sha256_padded_pair`]: the two messages one after the other.
-fn sha256_padded_pair_fallback(a: &[u8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
-    (sha256_padded(a), sha256_padded(b))
+/// Runs the compression function from `state` over the whole blocks of
+/// `blocks` (a running hash, not finished).
+pub(crate) fn advance_one(state: &mut [u32; 8], blocks: &[u8]) {
+    compress_blocks(state, blocks);
+}
+
+/// Runs the compression function from `state_a` over the blocks of `a` and
+/// from `state_b` over those of `b`, both at once where the CPU allows.
+/// `a` and `b` have the same number of whole blocks.
+pub(crate) fn advance_pair(state_a: &mut [u32; 8], a: &[u8], state_b: &mut [u32; 8], b: &[u8]) {
+    debug_assert_eq!(a.len(), b.len());
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    if shani::available() {
+        // SAFETY: `available` has checked the CPU features `compress_pair`
+        // is compiled with.
+        return unsafe { shani::compress_pair(state_a, state_b, a, b) };
+    }
+    compress_blocks(state_a, a);
+    compress_blocks(state_b, b);
+}
+
+/// Finishes one hash: the compression function from `state` over the
+/// blocks of `rest` (whole blocks, the last one padded); returns the digest.
+pub(crate) fn finish_one(mut state: [u32; 8], rest: &[u8]) -> [u8; 32] {
+    debug_assert!(is_padded_len(rest.len()), "unpadded SHA-256 input of {} bytes", rest.len());
+    compress_blocks(&mut state, rest);
+    digest_of(state)
 }
 
 /// The two-lane compression function on the x86 SHA extensions.
@@ -123,7 +156,7 @@ mod shani {
     };
     use std::sync::atomic::{AtomicU8, Ordering};
 
-    use super::{compress_blocks, digest_of, BLOCK, INIT};
+    use super::{compress_blocks, digest_of, BLOCK};
 
     /// The SHA-256 round constants K0..K63 (FIPS 180-4, 4.2.2).
     static K: [u32; 64] = [
@@ -162,18 +195,22 @@ mod shani {
         }
     }
 
-    /// [`super::sha256_padded_pair`] on the SHA extensions: the blocks the
-    /// two messages have in common go through [`compress_pair`], the longer
+    /// [`super::finish_pair`] on the SHA extensions: the blocks the two
+    /// messages have in common go through [`compress_pair`], the longer
     /// message's remaining blocks through `sha2::compress256`.
     ///
     /// # Safety
     /// The CPU must support `sha`, `sse2`, `ssse3` and `sse4.1` (see [`available`]).
     #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
-    pub(super) unsafe fn sha256_padded_pair(a: &[u8], b: &[u8]) -> ([u8; 32], [u8; 32]) {
+    pub(super) unsafe fn finish_pair(
+        mut state_a: [u32; 8],
+        a: &[u8],
+        mut state_b: [u32; 8],
+        b: &[u8],
+    ) -> ([u8; 32], [u8; 32]) {
         let common = a.len().min(b.len()) / BLOCK * BLOCK;
         let (a_head, a_tail) = a.split_at(common);
         let (b_head, b_tail) = b.split_at(common);
-        let (mut state_a, mut state_b) = (INIT, INIT);
         // SAFETY: this function's own contract is the one `compress_pair` needs.
         unsafe { compress_pair(&mut state_a, &mut state_b, a_head, b_head) };
         // At most one tail is non-empty; skipping the empty one saves a call
@@ -194,7 +231,7 @@ mod shani {
     /// # Safety
     /// The CPU must support `sha`, `sse2`, `ssse3` and `sse4.1`.
     #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
-    unsafe fn compress_pair(state_a: &mut [u32; 8], state_b: &mut [u32; 8], a: &[u8], b: &[u8]) {
+    pub(super) unsafe fn compress_pair(state_a: &mut [u32; 8], state_b: &mut [u32; 8], a: &[u8], b: &[u8]) {
         // SAFETY: the caller guarantees the CPU features the intrinsics need.
         // Every unaligned load and store touches 16 bytes inside an object it
         // is given a pointer into: `state_*` (32 bytes, offsets 0 and 16), `K`
@@ -354,7 +391,8 @@ mod tests {
         let expected = (reference(a), reference(b));
         let (pa, pb) = (padded(a), padded(b));
         assert_eq!(sha256_padded_pair(&pa, &pb), expected, "lengths {} and {}", a.len(), b.len());
-        assert_eq!(sha256_padded_pair_fallback(&pa, &pb), expected, "fallback, lengths {} and {}", a.len(), b.len());
+        let fallback = (finish_one(INIT, &pa), finish_one(INIT, &pb));
+        assert_eq!(fallback, expected, "fallback, lengths {} and {}", a.len(), b.len());
     }
 
     #[test]
@@ -428,7 +466,7 @@ mod tests {
             let a = pseudo_random(len_a, 1);
             let b = pseudo_random(len_b, 2);
             // SAFETY: `available` confirmed the CPU features.
-            let got = unsafe { shani::sha256_padded_pair(&padded(&a), &padded(&b)) };
+            let got = unsafe { shani::finish_pair(INIT, &padded(&a), INIT, &padded(&b)) };
             assert_eq!(got, (reference(&a), reference(&b)), "lengths {len_a} and {len_b}");
         }
     }

@@ -228,7 +228,7 @@ impl CellSlice {
         }
         let bytes = self.load_raw(bits)?;
         let value = BigUint::from_bytes_be(&bytes);
-        Ok(if bits % 8 == 0 { value } else { value >> (8 - bits % 8) })
+        Ok(if bits.is_multiple_of(8) { value } else { value >> (8 - bits % 8) })
     }
 
     /// Reads a signed (two's complement) integer of any width.
@@ -394,7 +394,7 @@ pub fn bits_to_tagged_hex(data: &[u8], bit_len: usize) -> String {
     if rest != 0 {
         let i = full_nibbles;
         let byte = data[i / 2];
-        let nibble = if i % 2 == 0 { byte >> 4 } else { byte & 0xF };
+        let nibble = if i.is_multiple_of(2) { byte >> 4 } else { byte & 0xF };
         let tagged = (nibble & (0xF << (4 - rest)) & 0xF) | (1 << (3 - rest));
         out.push(char::from_digit(tagged as u32, 16).unwrap_or('0').to_ascii_uppercase());
         out.push('_');

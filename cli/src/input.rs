@@ -54,7 +54,7 @@ pub fn detect(raw: Vec<u8>) -> Result<(Vec<u8>, InputFormat), CliError> {
     if !printable {
         return Ok((raw, InputFormat::Binary));
     }
-    if text.len() % 2 == 0 && text.iter().all(u8::is_ascii_hexdigit) {
+    if text.len().is_multiple_of(2) && text.iter().all(u8::is_ascii_hexdigit) {
         if let Ok(bytes) = hex::decode(&text) {
             return Ok((bytes, InputFormat::Hex));
         }

@@ -15,7 +15,8 @@
 
 use super::header::{as_c_int, read_be, Header};
 use super::BocError;
-use crate::cell::{prefetch, HashInput, UnhashedCell};
+use crate::cell::{prefetch, HashInput, PendingHash, UnhashedCell};
+use crate::sha256_lanes::LaneHasher;
 use crate::sha256_pair::{sha256_padded, sha256_padded_pair};
 use crate::slab::CellSlab;
 use crate::{Cell, LevelMask, MAX_REFS};
@@ -101,12 +102,13 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     }
 
     // Cells are built from the last one, so every ref is built before its
-    // parent. Plain cells are hashed in pairs (two hashes at once run
-    // faster than one after another): one waits, unhashed, for a partner
-    // that does not refer to it.
+    // parent. Plain cells get their hashes as `PlainHashing` says.
     let mut slab = CellSlab::new(block_bytes);
-    let mut inputs: [HashInput; 2] = [[0; std::mem::size_of::<HashInput>()]; 2];
-    let mut waiting: Option<WaitingCell> = None;
+    let mut hashing = if cell_count < WIDE_FROM {
+        PlainHashing::Pairs(PairHasher::default())
+    } else {
+        PlainHashing::Deferred(PendingHashes::new())
+    };
     let prefetching = cell_count >= PREFETCH_FROM;
     for index in (0..cell_count).rev() {
         // Refs point anywhere in the bag: start loading what the cells a
@@ -123,29 +125,31 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
         }
         let (start, end) = locator.bounds(index, cells_data.len())?;
         let bytes = &cells_data[start..end];
-        if let Some(w) = waiting.take_if(|w| refers_to(bytes, ref_size, w.index)) {
-            let at = w.index;
-            slots[at].cell = Some(w.finish_alone(&inputs, &mut slab));
+        if let PlainHashing::Pairs(pairs) = &mut hashing {
+            pairs.before(bytes, ref_size, &mut slots, &mut slab);
         }
-        // The input buffer the waiting cell does not use.
-        let input = waiting.as_ref().map_or(0, |w| 1 - w.input);
         let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut cache_counts };
-        match build_cell(index, bytes, ref_size, &mut cells, &mut slab, &mut inputs[input])? {
+        let invalid = |source| BocError::InvalidCell { cell: index, source };
+        match build_cell(index, bytes, ref_size, &mut cells, &mut slab, &mut hashing)? {
             Built::Cell(cell) => slots[index].cell = Some(cell),
-            Built::Unhashed(cell) => match waiting.take() {
-                None => waiting = Some(WaitingCell { index, cell, input }),
-                Some(w) => {
-                    let (first, second) =
-                        sha256_padded_pair(&inputs[w.input][..w.len()], &inputs[input][..cell.padded_len]);
-                    slots[w.index].cell = Some(Cell::from_unhashed(w.cell, first, &mut slab));
-                    slots[index].cell = Some(Cell::from_unhashed(cell, second, &mut slab));
+            Built::Plain { data, bit_len, refs } => match &mut hashing {
+                PlainHashing::Pairs(pairs) => {
+                    pairs.add(index, data, bit_len, refs, &mut slots, &mut slab).map_err(invalid)?
+                }
+                PlainHashing::Deferred(pending) => {
+                    let cell = Cell::plain_unhashed_in(data, bit_len, refs, &mut slab).map_err(invalid)?;
+                    pending.push(&cell);
+                    slots[index].cell = Some(cell);
                 }
             },
         }
     }
-    if let Some(w) = waiting {
-        let at = w.index;
-        slots[at].cell = Some(w.finish_alone(&inputs, &mut slab));
+    match hashing {
+        PlainHashing::Pairs(pairs) => pairs.finish(&mut slots, &mut slab),
+        PlainHashing::Deferred(mut pending) => {
+            pending.hash_all();
+            pending.keep();
+        }
     }
 
     if let CellLocator::Index { cache_bits: true, .. } = locator {
@@ -160,6 +164,51 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     root_indexes.into_iter().map(|i| cells.take(i)).collect()
 }
 
+/// How the decoder hashes plain cells (ordinary, level 0, no stored hashes).
+// One value per decode, on the stack: boxing the pair buffers would cost
+// small bags an allocation.
+#[allow(clippy::large_enum_variant)]
+enum PlainHashing<'d> {
+    /// Small bags: as they are built, two at a time.
+    Pairs(PairHasher<'d>),
+    /// Bigger bags: built without their hash, hashed later by depth, many
+    /// at once. For small bags the scheduling costs more than it saves:
+    /// there are few cells of each depth.
+    Deferred(PendingHashes),
+}
+
+impl PlainHashing<'_> {
+    /// Sets every hash the next (not plain) cell may need.
+    fn settle(&mut self) {
+        match self {
+            // `PairHasher::before` has finished any ref of the cell.
+            PlainHashing::Pairs(_) => {}
+            PlainHashing::Deferred(pending) => pending.hash_all(),
+        }
+    }
+}
+
+/// Bags with fewer cells hash them in pairs as they are built.
+const WIDE_FROM: usize = 256;
+
+/// Hashes plain cells two at a time as they are built: one waits, its hash
+/// input written, for a partner that does not refer to it (two hashes at
+/// once run faster than one after another).
+#[derive(Default)]
+struct PairHasher<'d> {
+    inputs: [HashInputBuffer; 2],
+    waiting: Option<WaitingCell<'d>>,
+}
+
+/// A [`HashInput`] that can be defaulted.
+struct HashInputBuffer(HashInput);
+
+impl Default for HashInputBuffer {
+    fn default() -> Self {
+        HashInputBuffer([0; std::mem::size_of::<HashInput>()])
+    }
+}
+
 /// A plain cell built but for its hash, waiting for a second one to hash with.
 struct WaitingCell<'d> {
     index: usize,
@@ -168,15 +217,48 @@ struct WaitingCell<'d> {
     input: usize,
 }
 
-impl WaitingCell<'_> {
-    fn len(&self) -> usize {
-        self.cell.padded_len
+impl<'d> PairHasher<'d> {
+    /// Before cell `bytes` is built: a waiting cell it refers to is hashed alone.
+    fn before(&mut self, bytes: &[u8], ref_size: usize, slots: &mut [Slot], slab: &mut CellSlab) {
+        if let Some(w) = self.waiting.take_if(|w| refers_to(bytes, ref_size, w.index)) {
+            let hash = sha256_padded(&self.inputs[w.input].0[..w.cell.padded_len]);
+            slots[w.index].cell = Some(Cell::from_unhashed(w.cell, hash, slab));
+        }
     }
 
-    /// Hashes and finishes the cell without a partner.
-    fn finish_alone(self, inputs: &[HashInput; 2], slab: &mut CellSlab) -> Cell {
-        let hash = sha256_padded(&inputs[self.input][..self.len()]);
-        Cell::from_unhashed(self.cell, hash, slab)
+    /// Adds plain cell `index`: hashed with the waiting cell, or left waiting.
+    fn add(
+        &mut self,
+        index: usize,
+        data: &'d [u8],
+        bit_len: usize,
+        refs: [Option<Cell>; MAX_REFS],
+        slots: &mut [Slot],
+        slab: &mut CellSlab,
+    ) -> Result<(), crate::CellError> {
+        // The input buffer the waiting cell does not use.
+        let input = self.waiting.as_ref().map_or(0, |w| 1 - w.input);
+        let cell = Cell::unhashed(data, bit_len, refs, &mut self.inputs[input].0)?;
+        match self.waiting.take() {
+            None => self.waiting = Some(WaitingCell { index, cell, input }),
+            Some(w) => {
+                let (first, second) = sha256_padded_pair(
+                    &self.inputs[w.input].0[..w.cell.padded_len],
+                    &self.inputs[input].0[..cell.padded_len],
+                );
+                slots[w.index].cell = Some(Cell::from_unhashed(w.cell, first, slab));
+                slots[index].cell = Some(Cell::from_unhashed(cell, second, slab));
+            }
+        }
+        Ok(())
+    }
+
+    /// Hashes the cell still waiting, if any.
+    fn finish(mut self, slots: &mut [Slot], slab: &mut CellSlab) {
+        if let Some(w) = self.waiting.take() {
+            let hash = sha256_padded(&self.inputs[w.input].0[..w.cell.padded_len]);
+            slots[w.index].cell = Some(Cell::from_unhashed(w.cell, hash, slab));
+        }
     }
 }
 
@@ -185,6 +267,166 @@ impl WaitingCell<'_> {
 fn refers_to(bytes: &[u8], ref_size: usize, target: usize) -> bool {
     let Ok(layout) = CellLayout::parse(bytes, ref_size, 0) else { return false };
     (0..layout.ref_count).any(|k| layout.raw_ref(bytes, ref_size, k) == target as u64)
+}
+
+/// The plain cells built so far whose hashes are not computed yet. A
+/// cell's hash input holds its refs' hashes, so a cell can be hashed only
+/// after its refs; cells of equal depth never depend on each other. So the
+/// cells are hashed by increasing depth, each depth's cells many at once
+/// (see `sha256_lanes`), instead of one by one in bag order.
+struct PendingHashes {
+    scratch: Box<HashScratch>,
+}
+
+/// The buffers of [`PendingHashes`]. Kept per thread between decodes when
+/// small: allocating and clearing them would cost a small bag about as
+/// much as hashing it.
+struct HashScratch {
+    /// The pending cells and their depths, children before parents.
+    cells: Vec<(PendingHash, u16)>,
+    deepest: u16,
+    /// The cells ordered by depth, and where each depth starts in it.
+    by_depth: Vec<(PendingHash, u16)>,
+    starts: Vec<u32>,
+    /// Tags are the cells and their depths.
+    hasher: LaneHasher<(PendingHash, u16)>,
+}
+
+/// Largest number of pending cells whose buffers are kept for the next
+/// decode on the thread (a few tens of KiB).
+const SCRATCH_CELLS_MAX: usize = 4096;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Option<Box<HashScratch>>> = const { std::cell::Cell::new(None) };
+}
+
+impl PendingHashes {
+    fn new() -> PendingHashes {
+        let kept = SCRATCH.try_with(|kept| kept.take()).ok().flatten();
+        let scratch = kept.unwrap_or_else(|| {
+            Box::new(HashScratch {
+                cells: Vec::new(),
+                deepest: 0,
+                by_depth: Vec::new(),
+                starts: Vec::new(),
+                hasher: LaneHasher::new(),
+            })
+        });
+        PendingHashes { scratch }
+    }
+
+    /// Remembers a plain cell just built by `Cell::plain_unhashed_in`.
+    /// Hashes the pending cells once there are [`HASH_WINDOW`] of them:
+    /// they are still in the cache then.
+    fn push(&mut self, cell: &Cell) {
+        let scratch = &mut *self.scratch;
+        scratch.deepest = scratch.deepest.max(cell.depth());
+        scratch.cells.push((PendingHash::of(cell), cell.depth()));
+        if scratch.cells.len() >= HASH_WINDOW {
+            self.hash_all();
+        }
+    }
+
+    /// Sets the hash of every pending cell.
+    ///
+    /// Sound because every pending cell is alive until the decoder returns
+    /// (owned by its slot or by a parent that is) and no hash is read before
+    /// this runs: the decoder calls it before building any cell that hashes
+    /// its refs (see `build_cell`) and before handing out the roots.
+    fn hash_all(&mut self) {
+        let HashScratch { cells, deepest, by_depth, starts, hasher } = &mut *self.scratch;
+        let Some(&first) = cells.first() else { return };
+        // Few cells have few of each depth: then the vector unit would idle,
+        // and the cells are hashed in the order built, two at a time.
+        let wide = cells.len() >= WIDE_FROM;
+        hasher.use_vector(wide);
+        let order = if wide {
+            sort_by_depth(cells, *deepest, by_depth, starts, first);
+            &by_depth[..]
+        } else {
+            &cells[..]
+        };
+
+        // SAFETY (for `set_hash`): see above; each digest is reported once,
+        // for the cell whose input it hashed.
+        let mut done = |(cell, _): (PendingHash, u16), hash| unsafe { cell.set_hash(hash) };
+        // No cell in the hasher is shallower than this.
+        let mut settled = 0;
+        for (i, &(cell, depth)) in order.iter().enumerate() {
+            if let (true, Some(&(ahead, _))) = (wide, order.get(i + REFS_AHEAD)) {
+                // SAFETY: the cell is alive (see above).
+                unsafe { ahead.prefetch_refs() };
+            }
+            if settled < depth {
+                settled = hasher.busy_tags().map(|(_, (_, d))| d).min().unwrap_or(depth).min(depth);
+            }
+            if settled < depth {
+                // A shallower cell is still being hashed: if it is a ref of
+                // this one, its hash must be ready first.
+                // SAFETY: both cells are alive (see above).
+                let waiting_on = |hasher: &LaneHasher<_>| {
+                    let lane = hasher.busy_tags().find(|&(_, (busy, _))| unsafe { cell.refers_to(busy) });
+                    lane.map(|(lane, _)| lane)
+                };
+                while let Some(lane) = waiting_on(hasher) {
+                    hasher.finish_lane(lane, &mut done);
+                }
+            }
+            // SAFETY: the cell is alive (see above), and its refs are not in
+            // the hasher any more, so their hashes are set.
+            hasher.push((cell, depth), |input| unsafe { cell.write_hash_input(input) }, &mut done);
+            settled = settled.min(depth);
+        }
+        hasher.flush(&mut done);
+        cells.clear();
+        *deepest = 0;
+    }
+}
+
+/// How many cells ahead of the hashing their refs' headers are prefetched
+/// (refs built in an earlier window may have left the cache).
+const REFS_AHEAD: usize = 8;
+/// Most cells built before the pending ones are hashed (their blocks,
+/// about 100-300 bytes each, stay in a 1 MiB cache).
+const HASH_WINDOW: usize = 4096;
+
+/// Writes `cells` into `by_depth` ordered by depth (a counting sort; `first`
+/// only fills the vector before it is overwritten).
+fn sort_by_depth(
+    cells: &[(PendingHash, u16)],
+    deepest: u16,
+    by_depth: &mut Vec<(PendingHash, u16)>,
+    starts: &mut Vec<u32>,
+    first: (PendingHash, u16),
+) {
+    // `starts[d]` is where depth `d` begins.
+    starts.clear();
+    starts.resize(usize::from(deepest) + 2, 0);
+    for &(_, depth) in cells {
+        starts[usize::from(depth) + 1] += 1;
+    }
+    for d in 1..starts.len() {
+        starts[d] += starts[d - 1];
+    }
+    by_depth.clear();
+    by_depth.resize(cells.len(), first);
+    for &(cell, depth) in cells {
+        let at = &mut starts[usize::from(depth)];
+        by_depth[*at as usize] = (cell, depth);
+        *at += 1;
+    }
+}
+
+impl PendingHashes {
+    /// Keeps the buffers for the next decode on this thread, if small.
+    /// (After an error they are simply dropped.)
+    fn keep(self) {
+        let scratch = self.scratch;
+        if scratch.cells.capacity().max(scratch.by_depth.capacity()) <= SCRATCH_CELLS_MAX {
+            // Nothing to keep once the thread is being torn down.
+            let _ = SCRATCH.try_with(|kept| kept.set(Some(scratch)));
+        }
+    }
 }
 
 /// Bags with fewer cells stay in the cache and are built without prefetching.
@@ -483,23 +725,23 @@ fn scan_cells(
     Ok(ends)
 }
 
-/// What [`build_cell`] made: a finished cell, or a plain one whose hash
-/// input is written and which waits to be hashed.
+/// What [`build_cell`] made: a finished cell, or the checked parts of a
+/// plain one (ordinary, level 0, no stored hashes) for `PlainHashing`.
 enum Built<'d> {
     Cell(Cell),
-    Unhashed(UnhashedCell<'d>),
+    Plain { data: &'d [u8], bit_len: usize, refs: [Option<Cell>; MAX_REFS] },
 }
 
 /// Builds cell `index` from its bytes; `cells` holds the cells after it.
-/// A plain cell (ordinary, of level 0, without stored hashes) is left
-/// unhashed, its hash input written to `input`.
+/// A plain cell is left to the caller; any other needs its refs' hashes,
+/// so `hashing` settles them first.
 fn build_cell<'d>(
     index: usize,
     bytes: &'d [u8],
     ref_size: usize,
     cells: &mut BuiltCells,
     slab: &mut CellSlab,
-    input: &mut HashInput,
+    hashing: &mut PlainHashing,
 ) -> Result<Built<'d>, BocError> {
     let layout = CellLayout::parse(bytes, ref_size, index)?;
     if layout.end_offset != bytes.len() {
@@ -535,8 +777,9 @@ fn build_cell<'d>(
     let invalid = |source| BocError::InvalidCell { cell: index, source };
     let plain = !layout.exotic && !layout.with_hashes && layout.level_mask == 0;
     if plain && refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO) {
-        return Ok(Built::Unhashed(Cell::unhashed(data, bit_len, refs, input).map_err(invalid)?));
+        return Ok(Built::Plain { data, bit_len, refs });
     }
+    hashing.settle();
     let cell = Cell::from_parts_in(data, bit_len, refs, layout.exotic, slab).map_err(invalid)?;
 
     if cell.level_mask().mask() != layout.level_mask {
@@ -597,10 +840,19 @@ mod tests {
     /// cells, cells of level > 0, cells with stored hashes).
     #[test]
     fn decoded_cells_match_built_ones_on_every_hashing_path() {
+        // A short chain makes a small bag (hashed in pairs), a long one a
+        // bigger bag (hashed later by depth, settled before the exotic cells).
+        for chain_len in [40u32, WIDE_FROM as u32 + 60] {
+            check_every_hashing_path(chain_len);
+        }
+    }
+
+    fn check_every_hashing_path(chain_len: u32) {
         let leaf = |i: u8| Cell::new(&[i, i, i], 20, &[], false).unwrap();
         let mut chain = leaf(0);
-        for i in 1..40u8 {
-            chain = Cell::new(&[i], 8, &[chain], false).unwrap();
+        for i in 1..chain_len {
+            let refs = if i % 7 == 0 { vec![chain, leaf(i as u8)] } else { vec![chain] };
+            chain = Cell::new(&i.to_be_bytes(), 32, &refs, false).unwrap();
         }
         let wide = Cell::new(&[7], 3, &[leaf(1), leaf(2), leaf(3), leaf(4)], false).unwrap();
         let hidden = Cell::new(&[9; 100], 800, &[leaf(5)], false).unwrap();
@@ -666,6 +918,33 @@ mod tests {
             assert_eq!(got.ref_count(), want.ref_count());
             stack.extend(got.refs().iter().cloned().zip(want.refs().iter().cloned()));
         }
+    }
+
+    /// In a bag hashed by depth, a cell that fails while many wait to be
+    /// hashed is reported, and everything built so far is freed (Miri
+    /// checks the freeing, and that no pending cell is touched after).
+    #[test]
+    fn errors_with_pending_hashes_free_everything() {
+        let leaves: Vec<Cell> =
+            (0..WIDE_FROM as u32 + 10).map(|i| Cell::new(&i.to_be_bytes(), 32, &[], false).unwrap()).collect();
+        let mut level = leaves;
+        while level.len() > 4 {
+            level = level.chunks(4).map(|refs| Cell::new(&[1], 8, refs, false).unwrap()).collect();
+        }
+        let root = Cell::new(&[], 0, &level, false).unwrap();
+        let mut bytes = encode(&root, EncodeMode::PLAIN).unwrap();
+        // The root is the first cell: two descriptor bytes (no data), then its refs.
+        let header = Header::parse(&bytes).unwrap();
+        assert!(header.cell_count > WIDE_FROM && header.ref_size == 2);
+        let root_at = header.data_offset as usize;
+        let refs = usize::from(bytes[root_at]);
+        assert_eq!(bytes[root_at..root_at + 2], [refs as u8, 0], "the root's descriptors");
+        // Point the root's last ref at itself.
+        let last_ref_at = root_at + 2 + (refs - 1) * header.ref_size;
+        bytes[last_ref_at..last_ref_at + 2].copy_from_slice(&[0, 0]);
+        assert!(
+            matches!(decode_single(&bytes), Err(BocError::RefBackward { cell: 0, ref_index, target: 0 }) if ref_index == refs - 1)
+        );
     }
 
     /// A cell that fails after another waits to be hashed is reported, and

@@ -653,7 +653,7 @@ fn write_cell(out: &mut Vec<u8>, cell: &Cell, with_hashes: bool) {
     }
     out.extend_from_slice(cell.data());
     let bit_len = cell.bit_len();
-    if bit_len % 8 != 0 {
+    if !bit_len.is_multiple_of(8) {
         let last = out.len() - 1;
         out[last] |= 0x80 >> (bit_len % 8);
     }

@@ -122,7 +122,7 @@ impl DictKey {
     pub fn to_big_int(&self, signed: bool) -> BigInt {
         let len = self.len();
         let mut value = BigInt::from(BigUint::from_bytes_be(self.as_bytes()));
-        if len % 8 != 0 {
+        if !len.is_multiple_of(8) {
             value >>= 8 - len % 8;
         }
         if signed && len > 0 && self.bit(0) {

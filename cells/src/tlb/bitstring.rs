@@ -70,7 +70,7 @@ impl BitString {
     }
 
     fn clear_tail(&mut self) {
-        if self.bit_len % 8 != 0 {
+        if !self.bit_len.is_multiple_of(8) {
             if let Some(last) = self.data.last_mut() {
                 *last &= 0xFFu8 << (8 - self.bit_len % 8);
             }

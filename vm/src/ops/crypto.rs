@@ -57,11 +57,11 @@ fn prefix_bytes<const N: usize>(s: &CellSlice) -> Option<[u8; N]> {
 /// else copied into `buf` (a cell holds at most 128 bytes).
 fn whole_bytes_in<'a>(s: &'a CellSlice, buf: &'a mut [u8; 128]) -> Result<&'a [u8], Trap> {
     let bits = s.remaining_bits();
-    if bits % 8 != 0 {
+    if !bits.is_multiple_of(8) {
         return Err(cell_underflow());
     }
     let at = s.bit_offset();
-    if at % 8 == 0 {
+    if at.is_multiple_of(8) {
         return Ok(&s.cell().data()[at / 8..(at + bits) / 8]);
     }
     bits::copy_bits(&mut buf[..], 0, s.cell().data_buffer(), at, bits);

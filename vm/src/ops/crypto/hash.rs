@@ -112,7 +112,7 @@ impl<D: Digest> BitFeed<D> {
     /// Appends `len` bits of `src` starting at bit `src_offset` (at most one cell's 1023 bits).
     fn append(&mut self, src: &[u8], src_offset: usize, len: usize) {
         self.bits += len;
-        if self.pending_bits == 0 && src_offset % 8 == 0 {
+        if self.pending_bits == 0 && src_offset.is_multiple_of(8) {
             let start = src_offset / 8;
             self.hasher.update(&src[start..start + len / 8]);
             self.pending_bits = len % 8;
@@ -206,7 +206,7 @@ fn hash_entries<D: Digest>(
         gas_consumed = gas_total;
     }
     vm.stack.truncate(depth - cnt);
-    if feed.bits % 8 != 0 {
+    if !feed.bits.is_multiple_of(8) {
         return Err(cell_underflow());
     }
     let digest = feed.hasher.finalize();
