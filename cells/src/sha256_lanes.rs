@@ -229,33 +229,20 @@ impl<T: Copy> LaneHasher<T> {
 /// The sixteen-lane compression function on AVX-512.
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 mod vector {
+    use super::{State, BLOCK, LANES};
+    use crate::sha256_pair::{FeatureCache, K};
     use std::arch::x86_64::{
         __m512i, _mm512_add_epi32, _mm512_load_si512, _mm512_loadu_si512, _mm512_permutex2var_epi32, _mm512_ror_epi32,
         _mm512_set1_epi32, _mm512_set_epi32, _mm512_shuffle_epi8, _mm512_srli_epi32, _mm512_store_si512,
         _mm512_ternarylogic_epi32,
     };
-    use std::sync::atomic::{AtomicU8, Ordering};
-
-    use super::{State, BLOCK, LANES};
-
-    const UNKNOWN: u8 = 0;
-    const ABSENT: u8 = 1;
-    const PRESENT: u8 = 2;
 
     /// The cached answer of [`available`].
-    static DETECTED: AtomicU8 = AtomicU8::new(UNKNOWN);
+    static DETECTED: FeatureCache = FeatureCache::new();
 
     /// Whether the CPU has the AVX-512 subsets [`compress`] uses.
     pub(super) fn available() -> bool {
-        match DETECTED.load(Ordering::Relaxed) {
-            PRESENT => true,
-            ABSENT => false,
-            _ => {
-                let present = std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bw");
-                DETECTED.store(if present { PRESENT } else { ABSENT }, Ordering::Relaxed);
-                present
-            }
-        }
+        DETECTED.get(|| std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bw"))
     }
 
     /// Runs the compression function of every lane over its block.
@@ -265,18 +252,6 @@ mod vector {
         // SAFETY: the CPU supports the features `compress16` is compiled with.
         unsafe { compress16(state, blocks) }
     }
-
-    /// The SHA-256 round constants K0..K63 (FIPS 180-4, 4.2.2).
-    static K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-        0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-        0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-        0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-        0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-        0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-        0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
 
     /// `vpternlogd` truth tables (bit `4a + 2b + c` is the result for bits a, b, c).
     const XOR3: i32 = 0x96;
@@ -469,16 +444,10 @@ mod tests {
     use super::*;
     use sha2::Digest;
 
+    /// Distinct bytes per seed (seeds 0 and 1 would coincide in the
+    /// shared generator, which forces the low bit).
     fn pseudo_random(len: usize, seed: u64) -> Vec<u8> {
-        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        (0..len)
-            .map(|_| {
-                x ^= x >> 12;
-                x ^= x << 25;
-                x ^= x >> 27;
-                (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
-            })
-            .collect()
+        crate::sha256_pair::tests::pseudo_random(len, seed.wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 
     /// Hashes `messages` through a hasher of the given capacity (flushing

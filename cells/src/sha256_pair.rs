@@ -139,6 +139,49 @@ pub(crate) fn finish_one(mut state: [u32; 8], rest: &[u8]) -> [u8; 32] {
     digest_of(state)
 }
 
+/// The SHA-256 round constants K0..K63 (FIPS 180-4, 4.2.2).
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+pub(crate) static K: [u32; 64] = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
+];
+
+/// A CPU-feature answer detected once: afterwards one relaxed load, where
+/// `is_x86_feature_detected!` would test a cache bit per feature.
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+pub(crate) struct FeatureCache(std::sync::atomic::AtomicU8);
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+impl FeatureCache {
+    const UNKNOWN: u8 = 0;
+    const ABSENT: u8 = 1;
+    const PRESENT: u8 = 2;
+
+    pub(crate) const fn new() -> Self {
+        FeatureCache(std::sync::atomic::AtomicU8::new(Self::UNKNOWN))
+    }
+
+    /// The cached answer, running `detect` the first time.
+    pub(crate) fn get(&self, detect: impl FnOnce() -> bool) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        match self.0.load(Relaxed) {
+            Self::PRESENT => true,
+            Self::ABSENT => false,
+            _ => {
+                let present = detect();
+                self.0.store(if present { Self::PRESENT } else { Self::ABSENT }, Relaxed);
+                present
+            }
+        }
+    }
+}
+
 /// The two-lane compression function on the x86 SHA extensions.
 ///
 /// Register layout (Intel, "Intel SHA Extensions", 2013): the eight working
@@ -149,50 +192,26 @@ pub(crate) fn finish_one(mut state: [u32; 8], rest: &[u8]) -> [u8; 32] {
 /// the sigma0 and sigma1 halves of the message schedule four words at a time.
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 mod shani {
+    use super::{compress_blocks, digest_of, FeatureCache, BLOCK, K};
     use std::arch::x86_64::{
         __m128i, _mm_add_epi32, _mm_alignr_epi8, _mm_blend_epi16, _mm_loadu_si128, _mm_set_epi64x,
         _mm_sha256msg1_epu32, _mm_sha256msg2_epu32, _mm_sha256rnds2_epu32, _mm_shuffle_epi32, _mm_shuffle_epi8,
         _mm_storeu_si128, _mm_unpackhi_epi64, _mm_unpacklo_epi64,
     };
-    use std::sync::atomic::{AtomicU8, Ordering};
-
-    use super::{compress_blocks, digest_of, BLOCK};
-
-    /// The SHA-256 round constants K0..K63 (FIPS 180-4, 4.2.2).
-    static K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-        0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-        0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-        0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-        0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-        0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-        0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-
-    const UNKNOWN: u8 = 0;
-    const ABSENT: u8 = 1;
-    const PRESENT: u8 = 2;
 
     /// The cached answer of [`available`].
-    static DETECTED: AtomicU8 = AtomicU8::new(UNKNOWN);
+    static DETECTED: FeatureCache = FeatureCache::new();
 
     /// Whether the CPU has every feature [`sha256_padded_pair`] needs.
     /// Detected once; afterwards one relaxed load, where
     /// `is_x86_feature_detected!` would test four cache bits.
     pub(super) fn available() -> bool {
-        match DETECTED.load(Ordering::Relaxed) {
-            PRESENT => true,
-            ABSENT => false,
-            _ => {
-                let present = std::is_x86_feature_detected!("sha")
-                    && std::is_x86_feature_detected!("sse2")
-                    && std::is_x86_feature_detected!("ssse3")
-                    && std::is_x86_feature_detected!("sse4.1");
-                DETECTED.store(if present { PRESENT } else { ABSENT }, Ordering::Relaxed);
-                present
-            }
-        }
+        DETECTED.get(|| {
+            std::is_x86_feature_detected!("sha")
+                && std::is_x86_feature_detected!("sse2")
+                && std::is_x86_feature_detected!("ssse3")
+                && std::is_x86_feature_detected!("sse4.1")
+        })
     }
 
     /// [`super::finish_pair`] on the SHA extensions: the blocks the two
@@ -343,7 +362,7 @@ mod shani {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use proptest::prelude::*;
     use sha2::{Digest, Sha256};
 
@@ -374,7 +393,7 @@ mod tests {
     }
 
     /// Deterministic pseudo-random bytes (xorshift64*).
-    fn pseudo_random(len: usize, seed: u64) -> Vec<u8> {
+    pub(crate) fn pseudo_random(len: usize, seed: u64) -> Vec<u8> {
         let mut x = seed | 1;
         (0..len)
             .map(|_| {
