@@ -460,41 +460,6 @@ impl Cell {
         Ok(Cell::write_block(data, bit_len, refs, ref_count, cell_type, level_mask, &hashes, place))
     }
 
-    /// Checks an ordinary cell whose refs all have level 0, and writes its
-    /// padded hash input into `input`: all it lacks is the hash. Decoders of
-    /// small bags hash two such cells at once; [`Cell::from_unhashed`]
-    /// finishes one.
-    pub(crate) fn unhashed<'d>(
-        data: &'d [u8],
-        bit_len: usize,
-        refs: [Option<Cell>; MAX_REFS],
-        input: &mut HashInput,
-    ) -> CellResult<UnhashedCell<'d>> {
-        let (data, ref_count) = checked_parts(data, bit_len, &refs)?;
-        debug_assert!(refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO));
-        input[0] = descriptor_d1(ref_count, false, LevelMask::ZERO);
-        input[1] = descriptor_d2(bit_len);
-        let len = 2 + write_tagged_data(&mut input[2..], data, bit_len);
-        let (len, depth) = write_refs_input(input, len, &refs[..ref_count], 0)?;
-        let padded_len = pad_in_place(input, len);
-        Ok(UnhashedCell { data, bit_len, refs, ref_count, depth, padded_len })
-    }
-
-    /// Finishes an [`UnhashedCell`] with the SHA-256 of its hash input, in `slab`.
-    pub(crate) fn from_unhashed(cell: UnhashedCell, hash: HashBytes, slab: &mut CellSlab) -> Cell {
-        let hashes = Hashes { repr_hash: hash, repr_depth: cell.depth, lower: [LevelHash::ZERO; 3] };
-        Cell::write_block(
-            cell.data,
-            cell.bit_len,
-            cell.refs,
-            cell.ref_count,
-            CellType::Ordinary,
-            LevelMask::ZERO,
-            &hashes,
-            |layout| slab.place(layout.size()),
-        )
-    }
-
     /// Checks an ordinary cell whose refs all have level 0 and writes it
     /// into `slab` without its hash, which stays zero: a decoder hashes many
     /// such cells at once afterwards, through [`PendingHash`]. The depth is
@@ -807,18 +772,6 @@ const PREIMAGE_MAX: usize = 2 + 128 + MAX_REFS * (2 + 32);
 const PREIMAGE_BUFFER: usize = (PREIMAGE_MAX + 9).div_ceil(64) * 64;
 /// A buffer for one hash input of a cell, with room for its padding.
 pub(crate) type HashInput = [u8; PREIMAGE_BUFFER];
-
-/// An ordinary level-0 cell, checked, whose padded hash input is in a
-/// caller's [`HashInput`]: see [`Cell::unhashed`].
-pub(crate) struct UnhashedCell<'d> {
-    data: &'d [u8],
-    bit_len: usize,
-    refs: [Option<Cell>; MAX_REFS],
-    ref_count: usize,
-    depth: u16,
-    /// Bytes of the padded hash input (whole 64-byte blocks).
-    pub(crate) padded_len: usize,
-}
 
 /// A plain cell (ordinary, level 0) made by [`Cell::plain_unhashed_in`]
 /// whose hash is still to be set: a raw handle a decoder keeps while it

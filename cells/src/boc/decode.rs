@@ -15,7 +15,7 @@
 
 use super::header::{as_c_int, read_be, Header};
 use super::BocError;
-use crate::cell::{prefetch, HashInput, PendingHash, UnhashedCell};
+use crate::cell::{prefetch, HashInput, PendingHash};
 use crate::sha256_lanes::LaneHasher;
 use crate::sha256_pair::{sha256_padded, sha256_padded_pair};
 use crate::slab::CellSlab;
@@ -125,32 +125,11 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
         }
         let (start, end) = locator.bounds(index, cells_data.len())?;
         let bytes = &cells_data[start..end];
-        if let PlainHashing::Pairs(pairs) = &mut hashing {
-            pairs.before(bytes, ref_size, &mut slots, &mut slab);
-        }
         let mut cells = BuiltCells { slots: &mut slots, cache_counts: &mut cache_counts };
-        let invalid = |source| BocError::InvalidCell { cell: index, source };
-        match build_cell(index, bytes, ref_size, &mut cells, &mut slab, &mut hashing)? {
-            Built::Cell(cell) => slots[index].cell = Some(cell),
-            Built::Plain { data, bit_len, refs } => match &mut hashing {
-                PlainHashing::Pairs(pairs) => {
-                    pairs.add(index, data, bit_len, refs, &mut slots, &mut slab).map_err(invalid)?
-                }
-                PlainHashing::Deferred(pending) => {
-                    let cell = Cell::plain_unhashed_in(data, bit_len, refs, &mut slab).map_err(invalid)?;
-                    pending.push(&cell);
-                    slots[index].cell = Some(cell);
-                }
-            },
-        }
+        let cell = build_cell(index, bytes, ref_size, &mut cells, &mut slab, &mut hashing)?;
+        slots[index].cell = Some(cell);
     }
-    match hashing {
-        PlainHashing::Pairs(pairs) => pairs.finish(&mut slots, &mut slab),
-        PlainHashing::Deferred(mut pending) => {
-            pending.hash_all();
-            pending.keep();
-        }
-    }
+    hashing.finish();
 
     if let CellLocator::Index { cache_bits: true, .. } = locator {
         for (index, &count) in cache_counts.iter().enumerate() {
@@ -164,26 +143,46 @@ pub fn decode_with_max_roots(data: &[u8], max_roots: usize) -> Result<Vec<Cell>,
     root_indexes.into_iter().map(|i| cells.take(i)).collect()
 }
 
-/// How the decoder hashes plain cells (ordinary, level 0, no stored hashes).
+/// How the decoder hashes plain cells (ordinary, level 0, no stored
+/// hashes): they are built without their hash (`Cell::plain_unhashed_in`),
+/// which is set before any cell reads it.
 // One value per decode, on the stack: boxing the pair buffers would cost
 // small bags an allocation.
 #[allow(clippy::large_enum_variant)]
-enum PlainHashing<'d> {
+enum PlainHashing {
     /// Small bags: as they are built, two at a time.
-    Pairs(PairHasher<'d>),
-    /// Bigger bags: built without their hash, hashed later by depth, many
-    /// at once. For small bags the scheduling costs more than it saves:
-    /// there are few cells of each depth.
+    Pairs(PairHasher),
+    /// Bigger bags: later by depth, many at once. For small bags the
+    /// scheduling costs more than it saves: there are few cells of each
+    /// depth, and hashing as built overlaps the hashing with the building.
     Deferred(PendingHashes),
 }
 
-impl PlainHashing<'_> {
-    /// Sets every hash the next (not plain) cell may need.
+impl PlainHashing {
+    /// Takes plain cell `cell`, just built.
+    fn add(&mut self, cell: &Cell) {
+        match self {
+            PlainHashing::Pairs(pairs) => pairs.add(PendingHash::of(cell)),
+            PlainHashing::Deferred(pending) => pending.push(cell),
+        }
+    }
+
+    /// Sets every pending hash: the next (not plain) cell may need them.
     fn settle(&mut self) {
         match self {
-            // `PairHasher::before` has finished any ref of the cell.
-            PlainHashing::Pairs(_) => {}
+            PlainHashing::Pairs(pairs) => pairs.hash_waiting(),
             PlainHashing::Deferred(pending) => pending.hash_all(),
+        }
+    }
+
+    /// Sets every pending hash, after the last cell.
+    fn finish(self) {
+        match self {
+            PlainHashing::Pairs(mut pairs) => pairs.hash_waiting(),
+            PlainHashing::Deferred(mut pending) => {
+                pending.hash_all();
+                pending.keep();
+            }
         }
     }
 }
@@ -193,80 +192,55 @@ const WIDE_FROM: usize = 256;
 
 /// Hashes plain cells two at a time as they are built: one waits, its hash
 /// input written, for a partner that does not refer to it (two hashes at
-/// once run faster than one after another).
-#[derive(Default)]
-struct PairHasher<'d> {
-    inputs: [HashInputBuffer; 2],
-    waiting: Option<WaitingCell<'d>>,
+/// once take about as long as one).
+///
+/// Sound for the same reasons as [`PendingHashes`]: every waiting cell is
+/// alive until the decoder returns (owned by its slot or by a parent that
+/// is), and a cell is hashed before a parent's hash input is written, and
+/// before any cell that hashes its refs is built.
+struct PairHasher {
+    inputs: [HashInput; 2],
+    /// The waiting cell, the length of its padded hash input and which
+    /// input buffer holds it.
+    waiting: Option<(PendingHash, usize, usize)>,
 }
 
-/// A [`HashInput`] that can be defaulted.
-struct HashInputBuffer(HashInput);
-
-impl Default for HashInputBuffer {
+impl Default for PairHasher {
     fn default() -> Self {
-        HashInputBuffer([0; std::mem::size_of::<HashInput>()])
+        PairHasher { inputs: [[0; std::mem::size_of::<HashInput>()]; 2], waiting: None }
     }
 }
 
-/// A plain cell built but for its hash, waiting for a second one to hash with.
-struct WaitingCell<'d> {
-    index: usize,
-    cell: UnhashedCell<'d>,
-    /// Which of the two input buffers holds its hash input.
-    input: usize,
-}
-
-impl<'d> PairHasher<'d> {
-    /// Before cell `bytes` is built: a waiting cell it refers to is hashed alone.
-    fn before(&mut self, bytes: &[u8], ref_size: usize, slots: &mut [Slot], slab: &mut CellSlab) {
-        if let Some(w) = self.waiting.take_if(|w| refers_to(bytes, ref_size, w.index)) {
-            let hash = sha256_padded(&self.inputs[w.input].0[..w.cell.padded_len]);
-            slots[w.index].cell = Some(Cell::from_unhashed(w.cell, hash, slab));
+impl PairHasher {
+    /// Adds plain cell `cell`: hashed with the waiting cell, or left waiting.
+    fn add(&mut self, cell: PendingHash) {
+        // SAFETY (every `unsafe` here): see above; the waiting cell is
+        // hashed first if it is a ref of `cell`.
+        if self.waiting.is_some_and(|(waiting, _, _)| unsafe { cell.refers_to(waiting) }) {
+            self.hash_waiting();
         }
-    }
-
-    /// Adds plain cell `index`: hashed with the waiting cell, or left waiting.
-    fn add(
-        &mut self,
-        index: usize,
-        data: &'d [u8],
-        bit_len: usize,
-        refs: [Option<Cell>; MAX_REFS],
-        slots: &mut [Slot],
-        slab: &mut CellSlab,
-    ) -> Result<(), crate::CellError> {
-        // The input buffer the waiting cell does not use.
-        let input = self.waiting.as_ref().map_or(0, |w| 1 - w.input);
-        let cell = Cell::unhashed(data, bit_len, refs, &mut self.inputs[input].0)?;
+        let at = self.waiting.map_or(0, |(_, _, waiting_at)| 1 - waiting_at);
+        let len = unsafe { cell.write_hash_input(&mut self.inputs[at]) };
         match self.waiting.take() {
-            None => self.waiting = Some(WaitingCell { index, cell, input }),
-            Some(w) => {
-                let (first, second) = sha256_padded_pair(
-                    &self.inputs[w.input].0[..w.cell.padded_len],
-                    &self.inputs[input].0[..cell.padded_len],
-                );
-                slots[w.index].cell = Some(Cell::from_unhashed(w.cell, first, slab));
-                slots[index].cell = Some(Cell::from_unhashed(cell, second, slab));
+            None => self.waiting = Some((cell, len, at)),
+            Some((partner, partner_len, partner_at)) => {
+                let (partner_hash, hash) =
+                    sha256_padded_pair(&self.inputs[partner_at][..partner_len], &self.inputs[at][..len]);
+                unsafe {
+                    partner.set_hash(partner_hash);
+                    cell.set_hash(hash);
+                }
             }
         }
-        Ok(())
     }
 
-    /// Hashes the cell still waiting, if any.
-    fn finish(mut self, slots: &mut [Slot], slab: &mut CellSlab) {
-        if let Some(w) = self.waiting.take() {
-            let hash = sha256_padded(&self.inputs[w.input].0[..w.cell.padded_len]);
-            slots[w.index].cell = Some(Cell::from_unhashed(w.cell, hash, slab));
+    /// Hashes the waiting cell, if any.
+    fn hash_waiting(&mut self) {
+        if let Some((cell, len, at)) = self.waiting.take() {
+            // SAFETY: see above.
+            unsafe { cell.set_hash(sha256_padded(&self.inputs[at][..len])) };
         }
     }
-}
-
-/// Whether the cell in `bytes` refers to cell `target` (false if it does
-/// not parse: building it reports that).
-fn refers_to(bytes: &[u8], ref_size: usize, target: usize) -> bool {
-    let Ok(layout) = CellLayout::parse(bytes, ref_size, 0) else { return false };
-    (0..layout.ref_count).any(|k| layout.raw_ref(bytes, ref_size, k) == target as u64)
 }
 
 /// The plain cells built so far whose hashes are not computed yet. A
@@ -725,24 +699,17 @@ fn scan_cells(
     Ok(ends)
 }
 
-/// What [`build_cell`] made: a finished cell, or the checked parts of a
-/// plain one (ordinary, level 0, no stored hashes) for `PlainHashing`.
-enum Built<'d> {
-    Cell(Cell),
-    Plain { data: &'d [u8], bit_len: usize, refs: [Option<Cell>; MAX_REFS] },
-}
-
 /// Builds cell `index` from its bytes; `cells` holds the cells after it.
-/// A plain cell is left to the caller; any other needs its refs' hashes,
-/// so `hashing` settles them first.
-fn build_cell<'d>(
+/// A plain cell (ordinary, level 0, no stored hashes) is left to `hashing`
+/// to hash; any other needs its refs' hashes, so `hashing` settles them first.
+fn build_cell(
     index: usize,
-    bytes: &'d [u8],
+    bytes: &[u8],
     ref_size: usize,
     cells: &mut BuiltCells,
     slab: &mut CellSlab,
     hashing: &mut PlainHashing,
-) -> Result<Built<'d>, BocError> {
+) -> Result<Cell, BocError> {
     let layout = CellLayout::parse(bytes, ref_size, index)?;
     if layout.end_offset != bytes.len() {
         return Err(BocError::UnusedSpace { cell: index });
@@ -777,7 +744,9 @@ fn build_cell<'d>(
     let invalid = |source| BocError::InvalidCell { cell: index, source };
     let plain = !layout.exotic && !layout.with_hashes && layout.level_mask == 0;
     if plain && refs.iter().flatten().all(|r| r.level_mask() == LevelMask::ZERO) {
-        return Ok(Built::Plain { data, bit_len, refs });
+        let cell = Cell::plain_unhashed_in(data, bit_len, refs, slab).map_err(invalid)?;
+        hashing.add(&cell);
+        return Ok(cell);
     }
     hashing.settle();
     let cell = Cell::from_parts_in(data, bit_len, refs, layout.exotic, slab).map_err(invalid)?;
@@ -788,7 +757,7 @@ fn build_cell<'d>(
     if layout.with_hashes {
         check_stored_hashes(&cell, bytes, &layout, index)?;
     }
-    Ok(Built::Cell(cell))
+    Ok(cell)
 }
 
 /// Compares the hashes and depths stored with a cell to the computed ones:
